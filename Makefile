@@ -1,0 +1,35 @@
+# Two commands matter (see README):  make site   and   make test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site test convert setup bench-convert serve clean
+
+# Re-install only when a pin or the package metadata changes.
+$(STAMP): requirements.txt requirements-test.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+convert: $(STAMP)
+	$(BIN)/casebook convert cases/sources docs
+
+site: convert
+	$(BIN)/mkdocs build --strict --site-dir site
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+serve: convert
+	$(BIN)/mkdocs serve
+
+bench-convert: $(STAMP)
+	$(BIN)/python benchmarks/bench_convert.py
+
+clean:
+	rm -rf site build .pytest_cache
+	find docs -mindepth 1 -maxdepth 1 ! -name assets -exec rm -rf {} +
