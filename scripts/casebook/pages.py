@@ -1,0 +1,400 @@
+"""Browse pages of the site, generated from the converter's catalog.
+
+`write_site_pages(catalog, docs_dir)` writes the home page and the three ways of
+browsing the cases (按地区, 按领域, 按方法) as Markdown under ``docs_dir``. The case
+pages themselves are written by the converter; their header card is rendered by
+``overrides/main.html`` from the page's front matter.
+
+Every string that comes from the catalog (titles, names, definitions) is passed
+through :func:`md_escape`, so that source text shows literally: ``&``, ``<``, ``>``
+and the ASCII punctuation Markdown (and the enabled extensions) give a meaning to
+are written as numeric character references. Output is deterministic: the same
+catalog gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterable
+
+from pypinyin import Style, lazy_pinyin
+
+# The 15 canonical fields, in the order the site lists them, with their URL slugs.
+FIELDS: dict[str, str] = {
+    "多党合作": "duodang-hezuo",
+    "无党派人士": "wudangpai-renshi",
+    "党外知识分子": "dangwai-zhishifenzi",
+    "民族工作": "minzu-gongzuo",
+    "宗教工作": "zongjiao-gongzuo",
+    "民营经济": "minying-jingji",
+    "新的社会阶层": "xinde-shehui-jieceng",
+    "留学人员": "liuxue-renyuan",
+    "港澳台": "gang-ao-tai",
+    "海外侨务": "haiwai-qiaowu",
+    "党外代表人士": "dangwai-daibiao-renshi",
+    "基层统战": "jiceng-tongzhan",
+    "网络统战": "wangluo-tongzhan",
+    "思想政治引领": "sixiang-zhengzhi-yinling",
+    "大统战格局": "da-tongzhan-geju",
+}
+
+UNKNOWN_PLACE = "未注明地点"
+_NO_CITY = "未注明城市"
+_NO_COUNTY = "市本级或未注明区县"
+
+# Characters written as numeric references: HTML specials and the ASCII
+# punctuation that Markdown, attr_list, tables, def_list and pymdownx give a meaning.
+_SPECIAL = set("&<>\\`*_{}[]()#+-.!|~^=:\"'$%@")
+_SPACE = re.compile(r"\s+")
+
+
+def md_escape(text: object) -> str:
+    """Return ``text`` as Markdown inline text that renders literally, on one line."""
+    if text is None:
+        return ""
+    flat = _SPACE.sub(" ", str(text)).strip()
+    return "".join(f"&#{ord(ch)};" if ch in _SPECIAL else ch for ch in flat)
+
+
+def pinyin_key(text: str) -> tuple:
+    """Sort key: pinyin (with tone numbers) first, then the text itself."""
+    return (" ".join(lazy_pinyin(text, style=Style.TONE3, errors="default")).lower(), text)
+
+
+def slugify(text: str, fallback: str = "x") -> str:
+    """ASCII slug from pinyin: 襄阳市 -> xiangyangshi."""
+    raw = "-".join(lazy_pinyin(text, errors="default")).lower()
+    parts = [p for p in re.split(r"[^a-z0-9]+", raw) if p]
+    slug = "".join(parts)
+    return slug[:60] or fallback
+
+
+def field_slug(name: str) -> str:
+    return FIELDS.get(name) or "f-" + slugify(name)
+
+
+def method_anchors(names: Iterable[str]) -> dict[str, str]:
+    """Stable, unique ASCII anchors for method names (``m-`` + pinyin)."""
+    result: dict[str, str] = {}
+    used: set[str] = set()
+    for name in sorted(set(names), key=pinyin_key):
+        base = "m-" + slugify(name, "method")
+        anchor, n = base, 2
+        while anchor in used:
+            anchor, n = f"{base}-{n}", n + 1
+        used.add(anchor)
+        result[name] = anchor
+    return result
+
+
+def _rel(src: str, dst: str) -> str:
+    """Relative Markdown link from docs path ``src`` to docs path ``dst`` (with #anchor)."""
+    path, _, anchor = dst.partition("#")
+    link = posixpath.relpath(path, posixpath.dirname(src) or ".")
+    return link + ("#" + anchor if anchor else "")
+
+
+def _link(src: str, dst: str, label: str) -> str:
+    return f"[{md_escape(label)}]({_rel(src, dst)})"
+
+
+def _front(title: str, extra: str = "") -> str:
+    # Titles here are our own fixed words or escaped names; YAML-quote them.
+    safe = title.replace("\\", "\\\\").replace('"', '\\"')
+    return f'---\ntitle: "{safe}"\n{extra}---\n\n'
+
+
+class _Site:
+    """Indexes over the catalog that every page needs."""
+
+    def __init__(self, catalog: dict):
+        self.cases = sorted(catalog.get("cases") or [], key=lambda c: str(c.get("id")))
+        self.by_id = {str(c["id"]): c for c in self.cases}
+        self.methods = sorted(catalog.get("methods") or [], key=lambda m: pinyin_key(m["name"]))
+        self.anchors = method_anchors(m["name"] for m in self.methods)
+        self.method_cases: dict[str, list[str]] = {}
+        for m in self.methods:
+            ids = [str(i) for i in m.get("cases") or [] if str(i) in self.by_id]
+            for c in self.cases:
+                if m["name"] in (c.get("methods") or []) and str(c["id"]) not in ids:
+                    ids.append(str(c["id"]))
+            self.method_cases[m["name"]] = sorted(set(ids))
+        # place tree: province -> city -> county -> [case ids]
+        self.tree: dict[str, dict[str, dict[str, list[str]]]] = {}
+        self.unknown: list[str] = []
+        for c in self.cases:
+            p = c.get("place") or {}
+            prov, city, county = p.get("province"), p.get("city"), p.get("county")
+            if not (prov or city or county):
+                self.unknown.append(str(c["id"]))
+                continue
+            prov = prov or "未注明省份"
+            self.tree.setdefault(prov, {}).setdefault(city or _NO_CITY, {}).setdefault(
+                county or _NO_COUNTY, []).append(str(c["id"]))
+        self.prov_slugs = self._slugs(self.tree)
+        self.city_slugs = {prov: self._slugs(cities) for prov, cities in self.tree.items()}
+
+    @staticmethod
+    def _slugs(names: Iterable[str]) -> dict[str, str]:
+        out, used = {}, set()
+        for name in sorted(names, key=pinyin_key):
+            base = slugify(name, "place")
+            slug, n = base, 2
+            while slug in used:
+                slug, n = f"{base}-{n}", n + 1
+            used.add(slug)
+            out[name] = slug
+        return out
+
+    # paths inside docs/
+    def case_path(self, cid: str) -> str:
+        return f"cases/{cid}.md"
+
+    def prov_path(self, prov: str) -> str:
+        return f"places/{self.prov_slugs[prov]}/index.md"
+
+    def city_path(self, prov: str, city: str) -> str:
+        return f"places/{self.prov_slugs[prov]}/{self.city_slugs[prov][city]}.md"
+
+    def place_label(self, case: dict) -> str:
+        p = case.get("place") or {}
+        parts = [p.get(k) for k in ("province", "city", "county") if p.get(k)]
+        return "".join(parts) or UNKNOWN_PLACE
+
+    def city_of(self, case: dict) -> tuple[str, str] | None:
+        p = case.get("place") or {}
+        if not (p.get("province") or p.get("city") or p.get("county")):
+            return None
+        return (p.get("province") or "未注明省份", p.get("city") or _NO_CITY)
+
+    def case_line(self, src: str, cid: str, place: bool = True) -> str:
+        c = self.by_id[cid]
+        bits = []
+        if place:
+            bits.append(self.place_label(c))
+        who = c.get("organization") or c.get("speaker")
+        if who and (not place or who not in bits[0]):
+            bits.append(who)
+        if c.get("kind"):
+            bits.append(c["kind"])
+        meta = " · ".join(md_escape(b) for b in bits)
+        title = c.get("title") or cid
+        return f"- {_link(src, self.case_path(cid), title)}" + (
+            f" <span class=\"cb-meta\">{meta}</span>" if meta else "")
+
+    def city_links(self, src: str, ids: Iterable[str]) -> list[str]:
+        seen: dict[tuple[str, str], int] = defaultdict(int)
+        for cid in ids:
+            key = self.city_of(self.by_id[cid])
+            if key:
+                seen[key] += 1
+        out = []
+        for (prov, city), n in sorted(seen.items(), key=lambda kv: (pinyin_key(kv[0][0]), pinyin_key(kv[0][1]))):
+            label = city if city != _NO_CITY else prov
+            out.append(f"{_link(src, self.city_path(prov, city), label)}（{n}）")
+        return out
+
+
+def _count(tree_part) -> int:
+    if isinstance(tree_part, list):
+        return len(tree_part)
+    return sum(_count(v) for v in tree_part.values())
+
+
+def _home(s: _Site, catalog: dict) -> str:
+    src = "index.md"
+    docs = {str((c.get("source") or {}).get("file")) for c in s.cases if (c.get("source") or {}).get("file")}
+    cities = {s.city_of(c) for c in s.cases if s.city_of(c) and s.city_of(c)[1] != _NO_CITY}
+    shared = [m for m in s.methods if len({s.city_of(s.by_id[i]) for i in s.method_cases[m["name"]]} - {None}) > 1]
+    out = [_front("统战工作案例库", "hide:\n  - navigation\n  - toc\n")]
+    out.append("# 统战工作案例库\n\n")
+    out.append('<p class="cb-lead">汇集各地统一战线工作的经验交流、讲话和工作安排，'
+               "按地区、领域和工作方法整理，便于相互学习借鉴。</p>\n\n")
+    out.append('<div class="cb-stats" markdown>\n\n')
+    for n, label in ((len(docs), "份原始文档"), (len(s.cases), "个案例"), (len(cities), "个城市"),
+                     (len(s.methods), "种工作方法")):
+        out.append(f'<div class="cb-stat"><span class="cb-num">{n}</span><span class="cb-label">{label}</span></div>\n')
+    out.append("\n</div>\n\n")
+    out.append("## 浏览方式\n\n")
+    out.append('<div class="cb-entries" markdown>\n\n')
+    entries = (
+        ("places/index.md", "按地区", f"省、市、区县逐级查看各地案例，共 {len(s.tree)} 个省份。"),
+        ("fields/index.md", "按领域", f"统一战线 {len(FIELDS)} 个工作领域，每个领域的案例和开展工作的城市。"),
+        ("methods/index.md", "按方法", f"{len(s.methods)} 种具名工作方法，按拼音排序，附释义和使用地区。"),
+    )
+    for path, title, text in entries:
+        out.append(f'<div class="cb-entry" markdown>\n\n### [{title}]({_rel(src, path)})\n\n{text}\n\n</div>\n\n')
+    out.append("</div>\n\n")
+    out.append("## 使用说明\n\n")
+    out.append("- 在页面顶部的搜索框输入工作方法名称（如“三先三后”）、地名或关键词，"
+               "结果按相关程度排列；方法名称可只输入一部分。\n")
+    out.append("- 每个案例页的信息卡列出地区、单位、发言人、文种、领域和工作方法，"
+               "点击领域或方法可查看其他地方的同类做法。\n")
+    out.append("- 案例页底部列出使用相同方法或属于相同领域的其他案例，外地案例优先。\n")
+    out.append("- 每个案例注明原始文件及行号，便于核对原文。\n\n")
+    if shared:
+        out.append("## 多地共用的工作方法\n\n")
+        for m in shared:
+            cl = "、".join(s.city_links(src, s.method_cases[m["name"]]))
+            out.append(f"- {_link(src, 'methods/index.md#' + s.anchors[m['name']], m['name'])}：{cl}\n")
+        out.append("\n")
+    return "".join(out)
+
+
+def _places_index(s: _Site) -> str:
+    src = "places/index.md"
+    out = [_front("按地区"), "# 按地区浏览\n\n"]
+    total = len(s.cases)
+    out.append(f"共 {total} 个案例，其中 {total - len(s.unknown)} 个注明了地区。\n\n")
+    for prov in sorted(s.tree, key=pinyin_key):
+        cities = s.tree[prov]
+        out.append(f"## {_link(src, s.prov_path(prov), prov)} <span class=\"cb-count\">{_count(cities)}</span>\n\n")
+        for city in sorted(cities, key=pinyin_key):
+            counties = cities[city]
+            label = city if city != _NO_CITY else f"{prov}（{_NO_CITY}）"
+            out.append(f"- {_link(src, s.city_path(prov, city), label)}（{_count(counties)}）")
+            named = [(k, len(v)) for k, v in sorted(counties.items(), key=lambda kv: pinyin_key(kv[0]))
+                     if k != _NO_COUNTY]
+            if named:
+                out.append("：" + "、".join(f"{md_escape(k)}（{n}）" for k, n in named))
+            out.append("\n")
+        out.append("\n")
+    out.append(f"## {_link(src, 'places/unknown.md', UNKNOWN_PLACE)} <span class=\"cb-count\">{len(s.unknown)}</span>\n\n")
+    out.append("原文未写明具体地区（或以“某区”“XX县”等匿名）的案例。\n")
+    return "".join(out)
+
+
+def _province_page(s: _Site, prov: str) -> str:
+    src = s.prov_path(prov)
+    cities = s.tree[prov]
+    out = [_front(prov), f"# {md_escape(prov)}\n\n", f"{_count(cities)} 个案例。\n\n"]
+    for city in sorted(cities, key=pinyin_key):
+        label = city if city != _NO_CITY else _NO_CITY
+        out.append(f"## {_link(src, s.city_path(prov, city), label)} <span class=\"cb-count\">{_count(cities[city])}</span>\n\n")
+        for county in sorted(cities[city], key=pinyin_key):
+            for cid in cities[city][county]:
+                out.append(s.case_line(src, cid, place=False) + "\n")
+        out.append("\n")
+    return "".join(out)
+
+
+def _city_page(s: _Site, prov: str, city: str) -> str:
+    src = s.city_path(prov, city)
+    counties = s.tree[prov][city]
+    title = city if city != _NO_CITY else f"{prov}（{_NO_CITY}）"
+    ids = sorted(i for v in counties.values() for i in v)
+    out = [_front(title), f"# {md_escape(title)}\n\n"]
+    out.append(f"{_link(src, s.prov_path(prov), prov)} · {len(ids)} 个案例\n\n")
+    for county in sorted(counties, key=lambda k: (k == _NO_COUNTY, pinyin_key(k))):
+        out.append(f"## {md_escape(county)} <span class=\"cb-count\">{len(counties[county])}</span>\n\n")
+        for cid in counties[county]:
+            out.append(s.case_line(src, cid, place=False) + "\n")
+        out.append("\n")
+    methods = sorted({m for i in ids for m in s.by_id[i].get("methods") or [] if m in s.anchors}, key=pinyin_key)
+    if methods:
+        out.append("## 本地工作方法\n\n")
+        out.append("、".join(_link(src, "methods/index.md#" + s.anchors[m], m) for m in methods) + "\n\n")
+    fields = [f for f in FIELDS if any(f in (s.by_id[i].get("fields") or []) for i in ids)]
+    if fields:
+        out.append("## 涉及领域\n\n")
+        out.append("、".join(_link(src, f"fields/{field_slug(f)}.md", f) for f in fields) + "\n")
+    return "".join(out)
+
+
+def _unknown_page(s: _Site) -> str:
+    src = "places/unknown.md"
+    out = [_front(UNKNOWN_PLACE), f"# {UNKNOWN_PLACE}\n\n",
+           f"原文未写明具体地区的 {len(s.unknown)} 个案例。\n\n"]
+    for cid in s.unknown:
+        out.append(s.case_line(src, cid, place=False) + "\n")
+    return "".join(out)
+
+
+def _fields_index(s: _Site) -> str:
+    src = "fields/index.md"
+    out = [_front("按领域"), "# 按领域浏览\n\n", "统一战线工作的 15 个领域。\n\n"]
+    out.append("| 领域 | 案例 | 城市 |\n| --- | ---: | ---: |\n")
+    for f, slug in FIELDS.items():
+        ids = [str(c["id"]) for c in s.cases if f in (c.get("fields") or [])]
+        cities = {s.city_of(s.by_id[i]) for i in ids} - {None}
+        out.append(f"| [{f}]({slug}.md) | {len(ids)} | {len(cities)} |\n")
+    return "".join(out)
+
+
+def _field_page(s: _Site, field: str) -> str:
+    src = f"fields/{field_slug(field)}.md"
+    ids = [str(c["id"]) for c in s.cases if field in (c.get("fields") or [])]
+    out = [_front(field), f"# {md_escape(field)}\n\n", f"{len(ids)} 个案例。\n\n"]
+    cities = s.city_links(src, ids)
+    if cities:
+        out.append("## 开展工作的城市\n\n" + "、".join(cities) + "\n\n")
+    out.append("## 案例\n\n")
+    if not ids:
+        out.append("暂无案例。\n")
+    for cid in ids:
+        out.append(s.case_line(src, cid) + "\n")
+    return "".join(out)
+
+
+def _glossary(s: _Site) -> str:
+    src = "methods/index.md"
+    out = [_front("按方法"), "# 工作方法释义\n\n",
+           f"各地案例中具名的 {len(s.methods)} 种工作方法，按拼音排序。"
+           "一种方法被多地使用时，列出全部地区和案例。\n\n"]
+    letters: dict[str, list[dict]] = defaultdict(list)
+    for m in s.methods:
+        first = pinyin_key(m["name"])[0][:1].upper()
+        letters[first if first.isalpha() else "#"].append(m)
+    if letters:
+        out.append('<p class="cb-letters">' + " ".join(
+            f'<a href="#letter-{k.lower() if k != "#" else "other"}">{k}</a>' for k in letters) + "</p>\n\n")
+    for letter, ms in letters.items():
+        lid = letter.lower() if letter != "#" else "other"
+        out.append(f'<h2 id="letter-{lid}" class="cb-letter" data-search-exclude>{letter}</h2>\n\n')
+        for m in ms:
+            name = m["name"]
+            ids = s.method_cases[name]
+            out.append(f"### {md_escape(name)} {{#{s.anchors[name]}}}\n\n")
+            aliases = [a for a in m.get("aliases") or [] if a and a != name]
+            if aliases:
+                out.append(f"又称：{'、'.join(md_escape(a) for a in aliases)}\n\n")
+            if m.get("definition"):
+                out.append(f"{md_escape(m['definition'])}\n\n")
+            cities = s.city_links(src, ids)
+            if cities:
+                out.append(f"使用地区：{'、'.join(cities)}\n\n")
+            for cid in ids:
+                out.append(s.case_line(src, cid) + "\n")
+            out.append("\n")
+    return "".join(out)
+
+
+def write_site_pages(catalog: dict, docs_dir: Path) -> list[Path]:
+    """Write the home page and the browse pages; return the paths written (sorted)."""
+    docs_dir = Path(docs_dir)
+    s = _Site(catalog)
+    pages: dict[str, str] = {
+        "index.md": _home(s, catalog),
+        "places/index.md": _places_index(s),
+        "places/unknown.md": _unknown_page(s),
+        "fields/index.md": _fields_index(s),
+        "methods/index.md": _glossary(s),
+    }
+    for prov in s.tree:
+        pages[s.prov_path(prov)] = _province_page(s, prov)
+        for city in s.tree[prov]:
+            pages[s.city_path(prov, city)] = _city_page(s, prov, city)
+    for f in FIELDS:
+        pages[f"fields/{field_slug(f)}.md"] = _field_page(s, f)
+    written = []
+    for rel in sorted(pages):
+        path = docs_dir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = pages[rel].encode("utf-8")
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+        written.append(path)
+    return written
