@@ -1,0 +1,155 @@
+"""Step 2 — clean: drop noise lines into the ledger, repair punctuation and page breaks.
+
+Every line the cleaner drops is written to the removal ledger with a reason, so the
+text of the cases plus the ledger accounts for every non-blank character of the input.
+Rules are data (cases/noise.yml); this module only applies them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import data
+from .model import Block, Document, Removal
+from .text import OUTLINE_START, ends_sentence, has_sentence_break, heading_like, normalize_punct, squeeze_spaces
+
+REASONS = ("advertisement", "seo-junk", "reprint-notice", "source-url", "pagination")
+
+# A paragraph cannot start with these: a line beginning with one continues the line before.
+_NON_INITIAL = set("的地得了着过之，、。；：！？）》”’")
+_REPLACEMENT = "\ufffd"
+
+
+@dataclass
+class Rules:
+    by_reason: dict[str, re.Pattern]
+    credits: re.Pattern
+    ad_gap: int
+    ad_line_max: int
+
+
+def rules() -> Rules:
+    cfg = data.load("noise")
+    by_reason = {}
+    for reason in REASONS:
+        pats = cfg.get(reason, {}).get("patterns", [])
+        by_reason[reason] = re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE) if pats else None
+    ads = cfg.get("advertisement", {})
+    return Rules(
+        by_reason={k: v for k, v in by_reason.items() if v is not None},
+        credits=re.compile("|".join(f"(?:{p})" for p in cfg["credits"]["patterns"])),
+        ad_gap=int(ads.get("block_gap", 4)),
+        ad_line_max=int(ads.get("block_line_max_chars", 40)),
+    )
+
+
+_RULES: Rules | None = None
+
+
+def _rules() -> Rules:
+    global _RULES
+    if _RULES is None:
+        _RULES = rules()
+    return _RULES
+
+
+def noise_reason(line: str) -> str | None:
+    """The ledger reason for a noise line, or None when the line is content."""
+    for reason, pat in _rules().by_reason.items():
+        if pat.search(line):
+            return reason
+    return None
+
+
+def is_credit(line: str) -> bool:
+    return bool(_rules().credits.search(line))
+
+
+def clean(doc: Document) -> tuple[list[Block], list[Removal]]:
+    """Return the document's content paragraphs (lines joined across page breaks) and the ledger."""
+    r = _rules()
+    kept: list[tuple[int, str]] = []  # (line no, stripped text) of non-blank lines
+    reasons: dict[int, str] = {}
+    for line in doc.lines:
+        text = squeeze_spaces(line.text)
+        if not text:
+            continue
+        kept.append((line.no, text))
+        reason = noise_reason(text)
+        if reason:
+            reasons[line.no] = reason
+    _spread_ad_blocks(kept, reasons, r)
+
+    removals: list[Removal] = []
+    content: list[tuple[int, str]] = []
+    for no, text in kept:
+        if no in reasons:
+            removals.append(Removal(doc.file, no, text, reasons[no]))
+            continue
+        if _REPLACEMENT in text:
+            damaged = "".join(ch for ch in text if ch == _REPLACEMENT)
+            removals.append(Removal(doc.file, no, damaged, "encoding-damage"))
+            text = text.replace(_REPLACEMENT, "").strip()
+            if not text:
+                continue
+        content.append((no, normalize_punct(text)))
+    return join_broken_lines(content), removals
+
+
+def _spread_ad_blocks(kept: list[tuple[int, str]], reasons: dict[int, str], r: Rules) -> None:
+    """Short slogan lines between two advertisement lines belong to the same advert."""
+    ad_idx = [i for i, (no, _) in enumerate(kept) if reasons.get(no) == "advertisement"]
+    for a, b in zip(ad_idx, ad_idx[1:]):
+        if b - a - 1 > r.ad_gap:
+            continue
+        middle = kept[a + 1 : b]
+        if all(len(t) <= r.ad_line_max and not has_sentence_break(t) for _, t in middle):
+            for no, _ in middle:
+                reasons.setdefault(no, "advertisement")
+
+
+def _is_structural(text: str) -> bool:
+    """Lines that start something new and are never the tail of a broken sentence."""
+    from .split import is_byline
+
+    return bool(OUTLINE_START.match(text)) or is_credit(text) or is_byline(text)
+
+
+def join_broken_lines(lines: list[tuple[int, str]]) -> list[Block]:
+    """Join a line to the next when a page break cut a sentence in two.
+
+    A line without a sentence-final mark continues on the next line when
+      - it is long (no heading is) and the next line finishes a sentence, or
+      - the next line starts with a character no sentence starts with (的、了、，…), or
+      - it is short but follows another heading-like line and precedes a full paragraph
+        (two headings in a row over one paragraph is a cut sentence, not an outline).
+    """
+    blocks: list[Block] = []
+    prev_text: str | None = None
+    for no, text in lines:
+        if blocks and _continues(blocks[-1].text, text, prev_text):
+            last = blocks[-1]
+            last.text += text
+            last.last_line = no
+            continue
+        prev_text = blocks[-1].text if blocks else None
+        blocks.append(Block(text=text, first_line=no, last_line=no))
+    return blocks
+
+
+def _continues(a: str, b: str, before_a: str | None) -> bool:
+    if ends_sentence(a) or _is_structural(b) or _is_structural(a):
+        return False
+    if b[0] in _NON_INITIAL:
+        return True
+    b_is_paragraph_tail = ends_sentence(b) and (len(b) > 30 or has_sentence_break(b))
+    if not heading_like(a):
+        return b_is_paragraph_tail or not heading_like(b)
+    return (
+        before_a is not None
+        and heading_like(before_a)
+        and not _is_structural(before_a)
+        and b_is_paragraph_tail
+        and len(b) >= 40
+    )

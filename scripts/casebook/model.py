@@ -1,0 +1,77 @@
+"""The few plain data types that pass between pipeline steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Line:
+    """One line of a source document, numbered from 1 as an editor shows it."""
+
+    no: int
+    text: str
+
+
+@dataclass
+class Removal:
+    """A piece of input the cleaner dropped, kept so nothing is silently lost."""
+
+    file: str
+    line: int
+    text: str
+    reason: str
+
+    def as_dict(self) -> dict:
+        return {"file": self.file, "line": self.line, "text": self.text, "reason": self.reason}
+
+
+@dataclass
+class Document:
+    """A decoded source file: its lines and what reading it found out."""
+
+    file: str
+    sha256: str
+    encoding: str
+    lines: list[Line]
+
+
+@dataclass
+class Block:
+    """A paragraph or heading after cleaning, with the source lines it came from.
+
+    kind is one of: "p" (paragraph), "h2", "h3" (recovered outline headings),
+    "item" (a 一是/1. item whose lead sentence is shown in bold).
+    """
+
+    text: str
+    first_line: int
+    last_line: int
+    kind: str = "p"
+
+
+@dataclass
+class Case:
+    """One case: a unit's speech or article, or a whole single document."""
+
+    file: str
+    sha256: str
+    blocks: list[Block]
+    title: str
+    context: str | None = None
+    header_lines: list[str] = field(default_factory=list)
+    byline: str | None = None
+    org_line: str | None = None
+    tags: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+    @property
+    def first_line(self) -> int:
+        return min(b.first_line for b in self.blocks)
+
+    @property
+    def last_line(self) -> int:
+        return max(b.last_line for b in self.blocks)

@@ -1,0 +1,63 @@
+"""Small text predicates shared by the steps (what is CJK, what ends a sentence)."""
+
+from __future__ import annotations
+
+import re
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_PUNCT = "\u3000-\u303f\uff00-\uffef“”‘’—…·"
+_NEIGHBOUR = f"[{CJK}{CJK_PUNCT}]"
+
+# Sentence-final marks: a line ending in one of these is complete.
+TERMINAL = "。！？；：…!?;:—"
+_CLOSERS = "”’」』）)】》"
+
+# ASCII punctuation that becomes full-width when it touches Chinese text.
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+_PUNCT_RE = re.compile(
+    rf"(?<={_NEIGHBOUR})[,;:!?]|[,;:!?](?={_NEIGHBOUR})"
+)
+_OPEN_RE = re.compile(rf"\((?={_NEIGHBOUR})|(?<={_NEIGHBOUR})\(")
+_CLOSE_RE = re.compile(rf"(?<={_NEIGHBOUR})\)|\)(?={_NEIGHBOUR})")
+_SPACES_RE = re.compile(r"[ \t\u3000\u00a0]+")
+
+OUTLINE_START = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、]\s*\S"
+    r"|[一二三四五六七八九十]是|[一二三四五六七八九十]要|第[一二三四五六七八九十]{1,3}[，、,])"
+)
+
+
+def normalize_punct(s: str) -> str:
+    """ASCII , ; : ! ? ( ) touching Chinese text become their full-width forms."""
+    s = _PUNCT_RE.sub(lambda m: _FULL_WIDTH[m.group()], s)
+    s = _OPEN_RE.sub("（", s)
+    return _CLOSE_RE.sub("）", s)
+
+
+def squeeze_spaces(s: str) -> str:
+    return _SPACES_RE.sub(" ", s).strip()
+
+
+def ends_sentence(s: str) -> bool:
+    """True when the line is complete: it ends with 。！？；：… (possibly inside a closing quote)."""
+    s = s.rstrip()
+    if not s:
+        return True
+    if s[-1] in TERMINAL:
+        return True
+    return s[-1] in _CLOSERS and len(s) > 1 and s[-2] in TERMINAL
+
+
+def has_sentence_break(s: str) -> bool:
+    return any(ch in s for ch in "。！？；")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(re.match(f"[{CJK}]", ch))
+
+
+def heading_like(s: str, max_chars: int = 30) -> bool:
+    """A short line with no sentence inside it reads as a title or heading."""
+    if has_sentence_break(s) or ends_sentence(s):
+        return False
+    return len(s) <= max_chars or " " in s.strip()

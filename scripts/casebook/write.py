@@ -1,0 +1,131 @@
+"""Step 6 — write: case pages (Markdown + YAML front matter), catalog.json, search words.
+
+Output is deterministic: the same input gives byte-identical files (sorted keys where
+order is not meaningful, no timestamps).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+from pypinyin import lazy_pinyin
+
+from .escape import md_text
+
+CASES_DIR = "cases"
+SOURCES_DIR = "sources"
+USERDICT = ".jieba_userdict.txt"  # dot-file: MkDocs does not publish it
+
+
+def case_id(title: str, sha256: str, first_line: int) -> str:
+    """Readable and stable: pinyin of the title plus a hash of where the case comes from."""
+    words = [w for w in (re.sub(r"[^a-z0-9]", "", p.lower()) for p in lazy_pinyin(title)) if w]
+    slug = ""
+    for w in words:  # whole syllables only, about 40 characters
+        if len(slug) + len(w) > 40:
+            break
+        slug = f"{slug}-{w}" if slug else w
+    slug = slug or "case"
+    digest = hashlib.sha1(f"{sha256}:{first_line}".encode()).hexdigest()[:6]
+    return f"{slug}-{digest}"
+
+
+def source_copy_name(file: str) -> str:
+    """Sources are published for download; a .md source must not become a page."""
+    return file + ".txt" if not file.lower().endswith(".txt") else file
+
+
+def render_body(record: dict, blocks) -> str:
+    out = []
+    for b in blocks:
+        text = b.text.strip()
+        if b.kind == "title":
+            continue
+        if b.kind == "h2":
+            out.append("## " + md_text(text.rstrip("。")))
+        elif b.kind == "h3":
+            out.append("### " + md_text(text.rstrip("。")))
+        elif b.kind == "item":
+            m = re.match(r"^(.{2,50}?[。！？；])", text)
+            if m:
+                out.append(f"**{md_text(m.group(1))}**{md_text(text[m.end():])}")
+            else:
+                out.append(md_text(text))
+        else:
+            out.append(md_text(text))
+    src = record["source"]
+    link = f"../../{SOURCES_DIR}/{source_copy_name(src['file'])}"
+    out.append(
+        f'<p class="case-source">来源：<a href="{_url(link)}">{md_text(src["file"])}</a>'
+        f"，第 {src['first_line']}–{src['last_line']} 行</p>"
+    )
+    return "\n\n".join(out) + "\n"
+
+
+def _url(path: str) -> str:
+    from urllib.parse import quote
+
+    return quote(path, safe="/.")
+
+
+def front_matter(record: dict, related: list[dict]) -> dict:
+    place = record["place"]
+    tags = list(dict.fromkeys(record["methods"] + record["fields"] + [p for p in (place["city"], place["county"], place["province"]) if p]))
+    return {
+        "title": record["title"],
+        "case_id": record["id"],
+        "kind": record["kind"],
+        "organization": record["organization"],
+        "speaker": record["speaker"],
+        "speaker_role": record["speaker_role"],
+        "year": record["year"],
+        "place": place,
+        "fields": record["fields"],
+        "methods": record["methods"],
+        "source": record["source"],
+        "context": record["context"],
+        "related": related,
+        "tags": tags,
+    }
+
+
+def write_case_page(path: Path, record: dict, blocks, related: list[dict]) -> None:
+    fm = yaml.safe_dump(front_matter(record, related), allow_unicode=True, sort_keys=False, width=10**6)
+    path.write_text(f"---\n{fm}---\n\n{render_body(record, blocks)}", encoding="utf-8")
+
+
+def write_catalog(out_dir: Path, catalog: dict) -> Path:
+    path = out_dir / "catalog.json"
+    path.write_text(json.dumps(catalog, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def write_userdict(out_dir: Path, catalog: dict) -> Path:
+    """Method and place names for jieba, so search indexes 三先三后 or 4321工作法 as one word."""
+    words = set()
+    for m in catalog["methods"]:
+        words.update([m["name"], *m["aliases"]])
+    for c in catalog["cases"]:
+        words.update(v for v in c["place"].values() if v)
+    path = out_dir / USERDICT
+    path.write_text("".join(f"{w} 1000\n" for w in sorted(w for w in words if " " not in w)), encoding="utf-8")
+    return path
+
+
+def copy_sources(src_dir: Path, out_dir: Path, files: list[str]) -> None:
+    dest = out_dir / SOURCES_DIR
+    dest.mkdir(parents=True, exist_ok=True)
+    for f in files:
+        shutil.copyfile(src_dir / f, dest / source_copy_name(f))
+
+
+def reset_generated(out_dir: Path) -> None:
+    """Remove what a previous run generated, so a deleted document leaves no stale page."""
+    for sub in (CASES_DIR, SOURCES_DIR):
+        shutil.rmtree(out_dir / sub, ignore_errors=True)
+    (out_dir / CASES_DIR).mkdir(parents=True, exist_ok=True)
