@@ -59,7 +59,9 @@ def _cfg() -> dict:
     n = int(cfg["unquoted_phrase_max_chars"])
     cfg["unquoted_re"] = re.compile(rf"(?:{uq_verbs})(?P<np>[\u4e00-\u9fff]{{2,{n}}}?(?:{uq_end}))")
     f_suf = "|".join(map(re.escape, sorted(cfg["unquoted_formula_suffixes"], key=len, reverse=True)))
-    cfg["formula_re"] = re.compile(rf"(?<![{NUM}\u4e00-\u9fff“])(?P<core>(?:[{NUM}][\u4e00-\u9fff]){{2,3}})(?P<suf>{f_suf})")
+    cfg["formula_re"] = re.compile(rf"(?<![{NUM}“])(?P<core>(?:[{NUM}][\u4e00-\u9fff]){{2,3}})(?P<suf>{f_suf})")
+    ends = "|".join(map(re.escape, cfg["list_endings"]))
+    cfg["list_end_re"] = re.compile(rf"[^，。；：！？]{{0,8}}?等[^，。；：！？]{{0,10}}?(?:{ends})")
     return cfg
 
 
@@ -165,8 +167,10 @@ def find_methods(text: str) -> list[Found]:
         ok = strong[i]
         if not ok and len(core) <= cfg["verb_term_max_chars"] and not is_dictionary_word(core):
             after_verb = any(text.endswith(v, 0, s) for v in cfg["verbs"])
-            sibling = any(strong.get(j) for j in groups.get(i, ()) if j != i)
-            ok = after_verb or sibling
+            group = groups.get(i, (i,))
+            sibling = any(strong.get(j) for j in group if j != i)
+            listed = bool(cfg["list_end_re"].match(text, quotes[group[-1]][1]))
+            ok = after_verb or sibling or listed
         if ok:
             found.append(Found(core, core + suffix, definition, split_parts(definition)))
 
@@ -214,6 +218,12 @@ def _same_list(gap: str) -> bool:
     return len(gap) <= 6 and not re.search(r"[，。；：！？（）]", gap)
 
 
+def _form_rank(core: str, name: str) -> int:
+    if name == core:
+        return 1
+    return 0 if name[len(core):] in _cfg()["suffixes"] else 2
+
+
 def merge(found_by_case: dict[str, list[Found]]) -> list[dict]:
     """One method per core name across the corpus: its best-attested full name and aliases."""
     forms: dict[str, Counter] = {}
@@ -230,8 +240,9 @@ def merge(found_by_case: dict[str, list[Found]]) -> list[dict]:
     methods = []
     for core in sorted(forms):
         counts = forms[core]
-        # The most attested spelling; on a tie the shorter (两跑一解 over 两跑一解服务企业平台).
-        name = min(counts.items(), key=lambda nc: (-nc[1], len(nc[0]), nc[0]))[0]
+        # The most attested spelling; on a tie core + a plain method word (三先三后工作法),
+        # then the bare core, then a form with modifiers (两跑一解 over 两跑一解服务企业平台).
+        name = min(counts.items(), key=lambda nc: (-nc[1], _form_rank(core, nc[0]), len(nc[0]), nc[0]))[0]
         aliases = sorted({*counts, core} - {name})
         d = defs.get(core)
         methods.append(
