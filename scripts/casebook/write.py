@@ -20,6 +20,7 @@ from .escape import md_text
 CASES_DIR = "cases"
 SOURCES_DIR = "sources"
 USERDICT = ".jieba_userdict.txt"  # dot-file: MkDocs does not publish it
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when the wheel has it: 10x faster
 
 
 def case_id(title: str, sha256: str, first_line: int) -> str:
@@ -95,7 +96,7 @@ def front_matter(record: dict, related: list[dict]) -> dict:
 
 
 def write_case_page(path: Path, record: dict, blocks, related: list[dict]) -> None:
-    fm = yaml.safe_dump(front_matter(record, related), allow_unicode=True, sort_keys=False, width=10**6)
+    fm = yaml.dump(front_matter(record, related), Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10**6)
     path.write_text(f"---\n{fm}---\n\n{render_body(record, blocks)}", encoding="utf-8")
 
 
