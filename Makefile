@@ -19,13 +19,13 @@ convert: $(STAMP)
 	$(BIN)/casebook convert cases/sources docs
 
 site: convert
-	$(BIN)/mkdocs build --strict --site-dir site
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
 serve: convert
-	$(BIN)/mkdocs serve
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 bench-convert: $(STAMP)
 	$(BIN)/python benchmarks/bench_convert.py
