@@ -60,6 +60,10 @@ def _cfg() -> dict:
     cfg["unquoted_re"] = re.compile(rf"(?:{uq_verbs})(?P<np>[\u4e00-\u9fff]{{2,{n}}}?(?:{uq_end}))")
     f_suf = "|".join(map(re.escape, sorted(cfg["unquoted_formula_suffixes"], key=len, reverse=True)))
     cfg["formula_re"] = re.compile(rf"(?<![{NUM}“])(?P<core>(?:[{NUM}][\u4e00-\u9fff]){{2,3}})(?P<suf>{f_suf})")
+    # shortest modifier first, longest method word first: “石榴籽”调解体系, “五比五看”活动
+    sufs = "|".join(map(re.escape, cfg["suffixes"]))
+    linkers = "".join(sorted(_LINKERS))
+    cfg["suffix_re"] = re.compile(rf"(?:(?![{linkers}])[\u4e00-\u9fff]){{0,{int(cfg['suffix_modifier_max'])}}}?(?:{sufs})")
     ends = "|".join(map(re.escape, cfg["list_endings"]))
     cfg["list_end_re"] = re.compile(rf"[^，。；：！？]{{0,8}}?等[^，。；：！？]{{0,10}}?(?:{ends})")
     return cfg
@@ -90,15 +94,8 @@ def _rejected(core: str, cfg: dict) -> bool:
 
 def _attached_suffix(text: str, pos: int, cfg: dict) -> str:
     """The method word right after a closing quote, with up to N modifier characters."""
-    window = text[pos : pos + cfg["suffix_modifier_max"] + 5]
-    for k in range(cfg["suffix_modifier_max"] + 1):
-        mod = window[:k]
-        if len(mod) < k or not all(_CJK.match(ch) and ch not in _LINKERS for ch in mod):
-            break
-        for suf in cfg["suffixes"]:
-            if window.startswith(suf, k):
-                return window[: k + len(suf)]
-    return ""
+    m = cfg["suffix_re"].match(text, pos)
+    return m.group() if m else ""
 
 
 def _bracket_after(text: str, pos: int) -> tuple[str, int] | None:
