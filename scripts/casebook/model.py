@@ -41,7 +41,8 @@ class Block:
     """A paragraph or heading after cleaning, with the source lines it came from.
 
     kind is one of: "p" (paragraph), "h2", "h3" (recovered outline headings),
-    "item" (a 一是/1. item whose lead sentence is shown in bold).
+    "item" (a 一是/1. item whose lead sentence is shown in bold), "title" and
+    "byline" (organisation and speaker lines), set by split.
     """
 
     text: str

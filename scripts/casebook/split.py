@@ -55,6 +55,7 @@ def is_org_line(text: str) -> bool:
 
 def split(file: str, sha256: str, blocks: list[Block]) -> list[Case]:
     bylines = [i for i, b in enumerate(blocks) if b.kind == "p" and is_byline(b.text)]
+    # kinds set here: "title" (shown as the page title), "byline" (organisation and speaker lines)
     if len(bylines) < 2:
         return [_single_case(file, sha256, blocks, bylines)]
     starts = [_case_start(blocks, i) for i in bylines]
@@ -74,6 +75,11 @@ def split(file: str, sha256: str, blocks: list[Block]) -> list[Case]:
         for b in own:
             if b.kind == "p" and heading_like(b.text) and b is not blocks[by] and b.text not in (title, org):
                 b.kind = "h3"
+        if title_idx is not None:
+            blocks[title_idx].kind = "title"
+        blocks[by].kind = "byline"
+        if org is not None:
+            blocks[bounds[k]].kind = "byline"
         cases.append(
             Case(
                 file=file,
@@ -106,6 +112,10 @@ def _single_case(file: str, sha256: str, blocks: list[Block], bylines: list[int]
         if b is not title_block and b.kind == "p" and heading_like(b.text) and not is_byline(b.text):
             b.kind = "h3"
     title = _short_title(title_block.text)
+    if title == title_block.text.strip() and title_block.kind == "p":
+        title_block.kind = "title"
+    for i in bylines:
+        blocks[i].kind = "byline"
     return Case(
         file=file,
         sha256=sha256,

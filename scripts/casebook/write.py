@@ -7,6 +7,7 @@ order is not meaningful, no timestamps).
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 import shutil
@@ -46,6 +47,9 @@ def render_body(record: dict, blocks) -> str:
     for b in blocks:
         text = b.text.strip()
         if b.kind == "title":
+            continue  # the page title already shows it
+        if b.kind == "byline":
+            out.append(f'<p class="case-byline">{html.escape(text)}</p>')
             continue
         if b.kind == "h2":
             out.append("## " + md_text(text.rstrip("。")))
