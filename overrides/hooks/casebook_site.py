@@ -7,11 +7,23 @@
   the method names, their aliases and the place names of the catalog, so that a
   name such as 三先三后 or 酒城E统战 is indexed as one word. Disabled with
   ``extra.casebook.search_user_dict: false`` (used to measure the default search).
+* Fixes the query segmenter of Material's search worker (``search_segment_fix``):
+  Material 9.8.1 splits a Chinese query greedily against the indexed words and
+  never looks at its last character, so 三先三后 is searched as 三先*. The
+  replacement takes, from left to right, the longest piece of the query that
+  begins an indexed word (every term is searched with a trailing wildcard), the
+  last character included: 三先三后 -> 三先三后*, 三先 -> 三先* (reaches
+  三先三后), 三先三后工作法 -> 三先三后工作法* 三先三后* 工作法* (a long piece that
+  is itself made of indexed words of two or more characters is searched whole and
+  in those words too). If the
+  worker's code is not recognised the build fails (strict) instead of silently
+  shipping the old behaviour.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sys
 from pathlib import Path
@@ -21,6 +33,8 @@ try:
 except ImportError:  # running from a checkout where the package is not installed
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
     from casebook import pages
+
+log = logging.getLogger("mkdocs.hooks.casebook_site")
 
 _anchors: dict[str, str] = {}
 _loaded_words: set[str] = set()
@@ -72,3 +86,60 @@ def on_env(env, config, files):
     env.filters["field_url"] = _field_url
     env.filters["method_url"] = _method_url
     return env
+
+
+# The segmenter in Material 9.8.1's minified search worker (src/.../query/segment).
+_SEGMENT = re.compile(
+    r'function (?P<name>[\w$]+)\((?P<q>[\w$]+),(?P<i>[\w$]+)\)\{let [\w$]+=new Set,[\w$]+=new Uint16Array\('
+    r'.*?\.has\(""\)\?new Set\(\[[\w$]+\]\):[\w$]+\}'
+)
+
+_SEGMENT_JS = """function __cbKeys(index){
+  if(!index.__cbKeys)Object.defineProperty(index,"__cbKeys",{value:Object.keys(index).sort()});
+  return index.__cbKeys}
+function __cbBegins(keys,s){
+  let lo=0,hi=keys.length;
+  while(lo<hi){const mid=(lo+hi)>>1;if(keys[mid]<s)lo=mid+1;else hi=mid}
+  return lo<keys.length&&keys[lo].startsWith(s)}
+function __cbWords(piece,index){
+  const out=[];
+  for(let p=0;p<piece.length;){
+    let j=p===0?piece.length-1:piece.length;
+    while(j>p+1&&!(piece.slice(p,j) in index))j--;
+    if(j-p<2||!(piece.slice(p,j) in index))return[];
+    out.push(piece.slice(p,j));p=j}
+  return out}
+function __cbSegment(query,index){
+  const keys=__cbKeys(index),out=new Set();
+  for(let p=0;p<query.length;){
+    let j=query.length;
+    while(j>p+1&&!__cbBegins(keys,query.slice(p,j)))j--;
+    const piece=query.slice(p,j);out.add(piece);
+    if(piece.length>3)for(const w of __cbWords(piece,index))out.add(w);
+    p=j}
+  return out.size?out:new Set([query])}
+"""
+
+
+def on_post_build(config):
+    extra = (config.extra or {}).get("casebook") or {}
+    if not extra.get("search_segment_fix", True):
+        return
+    workers = Path(config.site_dir) / "assets" / "javascripts" / "workers"
+    found = sorted(workers.glob("search.*.min.js"))
+    if len(found) != 1:
+        log.warning(f"casebook: expected one search worker in {workers}, found {len(found)}")
+        return
+    worker = found[0]
+    code = worker.read_text(encoding="utf-8")
+    if "__cbSegment" in code:
+        return
+    match = _SEGMENT.search(code)
+    if not match:
+        log.warning(f"casebook: search worker segmenter not recognised in {worker.name}; not patched")
+        return
+    name, q, i = match.group("name", "q", "i")
+    patched = code[: match.start()] + f"function {name}({q},{i}){{return __cbSegment({q},{i})}}" + code[match.end():]
+    # Drop the source map reference: the map describes the unpatched file.
+    patched = re.sub(r"\n?//# sourceMappingURL=\S+\s*$", "\n", patched)
+    worker.write_text(_SEGMENT_JS + patched, encoding="utf-8")

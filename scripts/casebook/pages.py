@@ -288,8 +288,12 @@ def _city_page(s: _Site, prov: str, city: str) -> str:
     ids = sorted(i for v in counties.values() for i in v)
     out = [_front(title), f"# {md_escape(title)}\n\n"]
     out.append(f"{_link(src, s.prov_path(prov), prov)} · {len(ids)} 个案例\n\n")
+    only_city_level = list(counties) == [_NO_COUNTY]
+    if only_city_level:
+        out.append("## 案例\n\n")
     for county in sorted(counties, key=lambda k: (k == _NO_COUNTY, pinyin_key(k))):
-        out.append(f"## {md_escape(county)} <span class=\"cb-count\">{len(counties[county])}</span>\n\n")
+        if not only_city_level:
+            out.append(f"## {md_escape(county)} <span class=\"cb-count\">{len(counties[county])}</span>\n\n")
         for cid in counties[county]:
             out.append(s.case_line(src, cid, place=False) + "\n")
         out.append("\n")
