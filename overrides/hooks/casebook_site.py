@@ -73,6 +73,21 @@ def on_config(config):
     return config
 
 
+def on_page_markdown(markdown, page, config, files):
+    """Front-matter title and tags are source text. Material prints page.meta.title
+    unescaped (<title>, header) and its search results render index titles and tags
+    as HTML; wrap them as escaped Markup, which |e leaves as it is."""
+    from markupsafe import Markup, escape
+
+    meta = page.meta
+    if isinstance(meta.get("title"), str) and not isinstance(meta["title"], Markup):
+        meta["title"] = escape(meta["title"])
+        page.title = meta["title"]
+    if isinstance(meta.get("tags"), list):
+        meta["tags"] = [escape(t) if isinstance(t, str) else t for t in meta["tags"]]
+    return markdown
+
+
 def _field_url(name: object) -> str:
     return f"fields/{pages.field_slug(str(name))}/"
 
