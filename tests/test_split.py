@@ -43,8 +43,10 @@ def cases_of(text):
 
 
 def test_bylines():
-    assert parse_byline("中共甲乙县委统战部部长张明作交流发言") == {"prefix": "中共甲乙县委统战部部长", "name": "张明"}
+    assert parse_byline("中共甲乙县委统战部部长张明作交流发言") == {"prefix": "中共甲乙县委统战部部长", "name": "张明", "org": None}
     assert parse_byline("市财政局（市国资委）党委书记、局长（主任） 万晓文")["name"] == "万晓文"
+    assert parse_byline("作者：泽普县委统战部 阿依古丽·买买提") == {
+        "prefix": "泽普县委统战部", "name": "阿依古丽·买买提", "org": "泽普县委统战部"}
     assert parse_byline("我县坚持“三先三后”工作法，推动基层统战工作。") is None
 
 

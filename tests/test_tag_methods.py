@@ -57,3 +57,15 @@ def test_aliases_merge_across_cases():
     found = {"a": find_methods("推行“三访三问”工作法。"), "b": find_methods("坚持“三访三问”，效果好。")}
     (m,) = merge(found)
     assert m["name"] == "三访三问工作法" and m["aliases"] == ["三访三问"] and m["cases"] == ["a", "b"]
+
+
+def test_plus_formulas_without_chinese():
+    assert names("构建“3+X”联系服务模式，坚持“1+3+N”工作体系。") == ["3+X联系服务模式", "1+3+N工作体系"]
+
+
+def test_name_stops_at_a_method_word_or_a_verb():
+    assert names("推广“四微工作法”进社区活动，依托“同心e站”开展联谊活动。") == ["四微工作法", "同心e站"]
+
+
+def test_placeholders_are_not_names():
+    assert names("关注“XX统战”微信公众号，推行“某某工作法”。") == []

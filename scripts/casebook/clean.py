@@ -14,7 +14,9 @@ from . import data
 from .model import Block, Document, Removal
 from .text import OUTLINE_START, ends_sentence, has_sentence_break, heading_like, normalize_punct, squeeze_spaces
 
-REASONS = ("advertisement", "seo-junk", "reprint-notice", "source-url", "pagination")
+REASONS = ("advertisement", "web-chrome", "seo-junk", "reprint-notice", "source-url", "pagination")
+# Noise that comes in blocks: short lines between two of its lines belong to the block.
+BLOCK_REASONS = ("advertisement", "web-chrome")
 
 # A paragraph cannot start with these: a line beginning with one continues the line before.
 _NON_INITIAL = set("的地得了着过之，、。；：！？）》”’")
@@ -25,8 +27,8 @@ _REPLACEMENT = "\ufffd"
 class Rules:
     by_reason: dict[str, re.Pattern]
     credits: re.Pattern
-    ad_gap: int
-    ad_line_max: int
+    blocks: dict[str, tuple[int, int]]  # reason → (max lines between, max chars of a line)
+    line_max: int
 
 
 def rules() -> Rules:
@@ -35,12 +37,15 @@ def rules() -> Rules:
     for reason in REASONS:
         pats = cfg.get(reason, {}).get("patterns", [])
         by_reason[reason] = re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE) if pats else None
-    ads = cfg.get("advertisement", {})
     return Rules(
         by_reason={k: v for k, v in by_reason.items() if v is not None},
         credits=re.compile("|".join(f"(?:{p})" for p in cfg["credits"]["patterns"])),
-        ad_gap=int(ads.get("block_gap", 4)),
-        ad_line_max=int(ads.get("block_line_max_chars", 40)),
+        blocks={
+            r: (int(cfg[r].get("block_gap", 0)), int(cfg[r].get("block_line_max_chars", 0)))
+            for r in BLOCK_REASONS
+            if r in cfg
+        },
+        line_max=int(cfg.get("line_max_chars", 80)),
     )
 
 
@@ -56,6 +61,8 @@ def _rules() -> Rules:
 
 def noise_reason(line: str) -> str | None:
     """The ledger reason for a noise line, or None when the line is content."""
+    if len(line) > _rules().line_max:
+        return None
     for reason, pat in _rules().by_reason.items():
         if pat.search(line):
             return reason
@@ -79,7 +86,7 @@ def clean(doc: Document) -> tuple[list[Block], list[Removal]]:
         reason = noise_reason(text)
         if reason:
             reasons[line.no] = reason
-    _spread_ad_blocks(kept, reasons, r)
+    _spread_blocks(kept, reasons, r)
 
     removals: list[Removal] = []
     content: list[tuple[int, str]] = []
@@ -97,16 +104,16 @@ def clean(doc: Document) -> tuple[list[Block], list[Removal]]:
     return join_broken_lines(content), removals
 
 
-def _spread_ad_blocks(kept: list[tuple[int, str]], reasons: dict[int, str], r: Rules) -> None:
-    """Short slogan lines between two advertisement lines belong to the same advert."""
-    ad_idx = [i for i, (no, _) in enumerate(kept) if reasons.get(no) == "advertisement"]
-    for a, b in zip(ad_idx, ad_idx[1:]):
-        if b - a - 1 > r.ad_gap:
-            continue
-        middle = kept[a + 1 : b]
-        if all(len(t) <= r.ad_line_max and not has_sentence_break(t) for _, t in middle):
-            for no, _ in middle:
-                reasons.setdefault(no, "advertisement")
+def _spread_blocks(kept: list[tuple[int, str]], reasons: dict[int, str], r: Rules) -> None:
+    """Short slogan lines between two advert lines belong to the advert; an account name
+    between two lines of page chrome belongs to the chrome."""
+    for reason, (gap, max_chars) in r.blocks.items():
+        idx = [i for i, (no, _) in enumerate(kept) if reasons.get(no) == reason]
+        for a, b in zip(idx, idx[1:]):
+            middle = kept[a + 1 : b]
+            if len(middle) <= gap and all(len(t) <= max_chars and not has_sentence_break(t) for _, t in middle):
+                for no, _ in middle:
+                    reasons.setdefault(no, reason)
 
 
 def _is_structural(text: str) -> bool:
@@ -128,7 +135,7 @@ def join_broken_lines(lines: list[tuple[int, str]]) -> list[Block]:
     blocks: list[Block] = []
     prev_text: str | None = None
     for no, text in lines:
-        if blocks and _continues(blocks[-1].text, text, prev_text):
+        if blocks and _continues(blocks[-1].text, text, prev_text, at_start=len(blocks) <= 3):
             last = blocks[-1]
             last.text += text
             last.last_line = no
@@ -138,9 +145,11 @@ def join_broken_lines(lines: list[tuple[int, str]]) -> list[Block]:
     return blocks
 
 
-def _continues(a: str, b: str, before_a: str | None) -> bool:
-    if ends_sentence(a) or _is_structural(b) or _is_structural(a):
+def _continues(a: str, b: str, before_a: str | None, at_start: bool = False) -> bool:
+    if ends_sentence(a) or _is_structural(b):
         return False
+    if _is_structural(a) and not has_sentence_break(a):
+        return False  # a heading (一、…) or byline; an item with sentences (一是…。…) may go on
     if b[0] in _NON_INITIAL:
         return True
     b_is_paragraph_tail = ends_sentence(b) and (len(b) > 30 or has_sentence_break(b))
@@ -148,6 +157,7 @@ def _continues(a: str, b: str, before_a: str | None) -> bool:
         return b_is_paragraph_tail or not heading_like(b)
     return (
         before_a is not None
+        and not at_start
         and heading_like(before_a)
         and not _is_structural(before_a)
         and b_is_paragraph_tail

@@ -25,6 +25,11 @@ _SUFFIXES = (
 )
 
 
+# jieba's part-of-speech tags for names: places (ns), and person names (nr, nrt), which
+# jieba also gives to many small places (黎平).  Anything else is an ordinary word.
+_NAME_TAGS = {"ns", "nr", "nrt"}
+
+
 @dataclass(frozen=True)
 class Place:
     code: str
@@ -103,7 +108,7 @@ class Gazetteer:
             if len(s) < 2 or s == p.name or s in blocked or s in self.full:
                 continue
             tag = words.get(s)
-            if tag is not None and tag != "ns":
+            if tag is not None and tag not in _NAME_TAGS:
                 continue  # an ordinary word first (合作, 东方, 和平)
             cands.setdefault(s, []).append(p)
         out = {}

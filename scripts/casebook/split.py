@@ -21,7 +21,8 @@ ROLES = (
     "副主席|主席|秘书长|副会长|会长|常委|委员|主委|副主委|副院长|院长|副校长|校长|所长|"
     "副县长|县长|副市长|市长|副区长|区长|镇长|乡长|理事长|董事长|总经理|研究员|教授|处长|科长|调研员"
 )
-_NAME = r"[\u4e00-\u9fff]{2,3}?(?:[·•][\u4e00-\u9fff]{1,4})?"
+# 2-3 characters (张明, 童光源), or a transliterated name with a middle dot (阿依古丽·买买提)
+_NAME = r"(?:[\u4e00-\u9fff]{2,6}[·•][\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{2,3}?)"
 _SPEECH = r"(?:受委托)?(?:作|做)?(?:主题分享|交流发言|主题发言|典型发言|经验交流|大会发言|发言)"
 ORG_SUFFIX = r"(?:统战部|委员会|工委|党委|党组|政府|政协|工商联|侨联|知联会|新联会|局|委|厅|办公室|办|院|学校|大学|中心|协会|商会|联合会|分会|支部)"
 
@@ -32,17 +33,26 @@ BYLINE = re.compile(
 ORG_LINE = re.compile(rf"^(?:中共|中国共产党)?[\u4e00-\u9fff（）]{{1,24}}?{ORG_SUFFIX}$")
 
 
+_AUTHOR = re.compile(r"^(?:作者|文|撰稿|供稿|发言人|署名)\s*[：:]\s*")
+
+
 def parse_byline(text: str) -> dict | None:
-    """{"prefix", "name"} of a byline, or None.  A byline is short and has no sentence."""
-    t = text.strip()
+    """A byline's parts, or None.  A byline is short and has no sentence.
+
+    {"prefix": "市教育局党委书记、局长", "name": "王焯", "org": None} — a role (with its unit);
+    {"prefix": "疏附县委统战部", "name": "艾力·吐尔逊", "org": "疏附县委统战部"} — a unit only.
+    An "作者：" label in front is allowed.
+    """
+    t = _AUTHOR.sub("", text.strip(), count=1)
     if len(t) > 60 or any(ch in t for ch in "。，；！？：:"):
         return None
     m = BYLINE.match(t)
     if not m:
         return None
-    prefix = (m.group("prefix") or m.group("prefix2")).strip()
-    name = m.group("name") or m.group("name2")
-    return {"prefix": prefix, "name": name}
+    if m.group("prefix"):
+        return {"prefix": m.group("prefix").strip(), "name": m.group("name"), "org": None}
+    org = m.group("prefix2").strip()
+    return {"prefix": org, "name": m.group("name2"), "org": org}
 
 
 def is_byline(text: str) -> bool:
@@ -116,12 +126,17 @@ def _single_case(file: str, sha256: str, blocks: list[Block], bylines: list[int]
         title_block.kind = "title"
     for i in bylines:
         blocks[i].kind = "byline"
+    # An organisation line just above or below the title (石阡县委统战部)
+    org = next((b for b in blocks[:4] if b.kind in ("p", "h3") and is_org_line(b.text)), None)
+    if org is not None:
+        org.kind = "byline"
     return Case(
         file=file,
         sha256=sha256,
         blocks=blocks,
         title=title,
         byline=blocks[bylines[0]].text if bylines else None,
+        org_line=org.text if org is not None else None,
     )
 
 

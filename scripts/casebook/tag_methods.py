@@ -36,6 +36,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BAD_INSIDE = re.compile(r"[，。；：！？、,;!?：]")
 _PAREN = re.compile(r"（[^（）]*）")
 _LINKERS = set("等和与及或为以是在的")
+_ANONYMISED = re.compile(r"XX|xx|××|某")  # “XX统战” is a placeholder, not a name
 _PART_MARK = re.compile(r"“[^“”]{1,4}”即")
 
 
@@ -88,14 +89,17 @@ def _rejected(core: str, cfg: dict) -> bool:
         or core in cfg["stop"]
         or core in cfg["fields"]
         or core.endswith(tuple(cfg["reject_endings"]))
-        or not (_CJK.search(core) or _DIGITS.match(core))
+        or bool(_ANONYMISED.search(core))
+        or not (_CJK.search(core) or is_formula(core))
     )
 
 
 def _attached_suffix(text: str, pos: int, cfg: dict) -> str:
     """The method word right after a closing quote, with up to N modifier characters."""
     m = cfg["suffix_re"].match(text, pos)
-    return m.group() if m else ""
+    if not m or any(v in m.group() for v in cfg["verbs"]):
+        return ""  # “同心e站”开展联谊活动: a verb starts a new clause, not a name
+    return m.group()
 
 
 def _bracket_after(text: str, pos: int) -> tuple[str, int] | None:
@@ -133,7 +137,9 @@ def find_methods(text: str) -> list[Found]:
     for i, (s, e, term) in enumerate(quotes):
         if s in inside_def:
             continue
-        suffix = _attached_suffix(text, e, cfg)
+        # no second method word after one (“四微工作法”进社区活动 stays 四微工作法)
+        ends_named = term.endswith(tuple(cfg["suffixes"]))
+        suffix = "" if ends_named else _attached_suffix(text, e, cfg)
         bracket = _bracket_after(text, e + len(suffix))
         definition = None
         if bracket:
