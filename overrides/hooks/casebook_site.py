@@ -81,8 +81,10 @@ def on_page_markdown(markdown, page, config, files):
 
     meta = page.meta
     if isinstance(meta.get("title"), str) and not isinstance(meta["title"], Markup):
-        meta["title"] = escape(meta["title"])
-        page.title = meta["title"]
+        raw = meta["title"]
+        meta["title"] = escape(raw)
+        if page.title == raw:  # a title given in the nav stays as it is
+            page.title = meta["title"]
     if isinstance(meta.get("tags"), list):
         meta["tags"] = [escape(t) if isinstance(t, str) else t for t in meta["tags"]]
     return markdown

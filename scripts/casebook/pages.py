@@ -209,7 +209,7 @@ def _home(s: _Site, catalog: dict) -> str:
     docs = {str((c.get("source") or {}).get("file")) for c in s.cases if (c.get("source") or {}).get("file")}
     cities = {s.city_of(c) for c in s.cases if s.city_of(c) and s.city_of(c)[1] != _NO_CITY}
     shared = [m for m in s.methods if len({s.city_of(s.by_id[i]) for i in s.method_cases[m["name"]]} - {None}) > 1]
-    out = [_front("统战工作案例库", "hide:\n  - navigation\n  - toc\n")]
+    out = [_front("首页", "hide:\n  - navigation\n  - toc\n")]
     out.append("# 统战工作案例库\n\n")
     out.append('<p class="cb-lead">汇集各地统一战线工作的经验交流、讲话和工作安排，'
                "按地区、领域和工作方法整理，便于相互学习借鉴。</p>\n\n")
