@@ -107,7 +107,6 @@ def convert(src_dir: Path, out_dir: Path, progress=None) -> tuple[dict, Report]:
         write.write_case_page(out_dir / write.CASES_DIR / f"{r['id']}.md", r, blocks_by_id[r["id"]], related[r["id"]])
     write.copy_sources(src_dir, out_dir, files)
     write.write_catalog(out_dir, catalog)
-    write.write_userdict(out_dir, catalog)
     try:
         from .pages import write_site_pages
     except ImportError:

@@ -20,7 +20,6 @@ from .escape import md_text
 
 CASES_DIR = "cases"
 SOURCES_DIR = "sources"
-USERDICT = ".jieba_userdict.txt"  # dot-file: MkDocs does not publish it
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when the wheel has it: 10x faster
 
 
@@ -63,19 +62,7 @@ def render_body(record: dict, blocks) -> str:
                 out.append(md_text(text))
         else:
             out.append(md_text(text))
-    src = record["source"]
-    link = f"../../{SOURCES_DIR}/{source_copy_name(src['file'])}"
-    out.append(
-        f'<p class="case-source">来源：<a href="{_url(link)}">{md_text(src["file"])}</a>'
-        f"，第 {src['first_line']}–{src['last_line']} 行</p>"
-    )
     return "\n\n".join(out) + "\n"
-
-
-def _url(path: str) -> str:
-    from urllib.parse import quote
-
-    return quote(path, safe="/.")
 
 
 def front_matter(record: dict, related: list[dict]) -> dict:
@@ -107,18 +94,6 @@ def write_case_page(path: Path, record: dict, blocks, related: list[dict]) -> No
 def write_catalog(out_dir: Path, catalog: dict) -> Path:
     path = out_dir / "catalog.json"
     path.write_text(json.dumps(catalog, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return path
-
-
-def write_userdict(out_dir: Path, catalog: dict) -> Path:
-    """Method and place names for jieba, so search indexes 三先三后 or 4321工作法 as one word."""
-    words = set()
-    for m in catalog["methods"]:
-        words.update([m["name"], *m["aliases"]])
-    for c in catalog["cases"]:
-        words.update(v for v in c["place"].values() if v)
-    path = out_dir / USERDICT
-    path.write_text("".join(f"{w} 1000\n" for w in sorted(w for w in words if " " not in w)), encoding="utf-8")
     return path
 
 
