@@ -52,7 +52,7 @@ def test_unsupported_and_broken_files_are_named_and_the_rest_converts(tmp_path):
     res = run("convert", str(src), str(tmp_path / "out"))
     assert "Traceback" not in res.stderr + res.stdout
     assert res.returncode == 1  # not every document converted
-    assert "speech.doc: skipped, unsupported file type '.doc'" in res.stdout
+    assert "speech.doc: skipped, unsupported file type '.doc': an old Word file: open it in Word or WPS and save it as .docx" in res.stdout
     assert "blank.txt: the file is empty" in res.stdout
     assert "photo.txt:" in res.stdout
     assert "documents read: 1" in res.stdout and "cases written:  1" in res.stdout

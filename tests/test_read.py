@@ -55,5 +55,5 @@ def test_binary_file_named_txt_is_refused(tmp_path):
 def test_unsupported_type_names_the_fix(tmp_path):
     path = tmp_path / "speech.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0")
-    with pytest.raises(ReadError, match="unsupported file type '.doc'"):
+    with pytest.raises(ReadError, match="unsupported file type '.doc': an old Word file"):
         read_document(path)

@@ -83,7 +83,7 @@ def clean(doc: Document) -> tuple[list[Block], list[Removal]]:
         if not text:
             continue
         kept.append((line.no, text))
-        reason = noise_reason(text)
+        reason = doc.preremoved.get(line.no) or noise_reason(text)
         if reason:
             reasons[line.no] = reason
     _spread_blocks(kept, reasons, r)

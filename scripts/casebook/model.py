@@ -34,6 +34,9 @@ class Document:
     sha256: str
     encoding: str
     lines: list[Line]
+    # Lines the reader already knows are not the document (a web page's navigation):
+    # line number → ledger reason.  The cleaner records them like its own removals.
+    preremoved: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass

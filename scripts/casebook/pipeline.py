@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import clean, outline, split, write
 from .model import Case
-from .read import ReadError, is_supported, read_document
+from .read import ReadError, is_supported, read_document, unsupported_message
 from .related import related_cases
 from .tag_fields import tag_fields
 from .tag_meta import kind_of, people, split_kind_prefix, year_of
@@ -68,7 +68,7 @@ def convert(src_dir: Path, out_dir: Path, progress=None) -> tuple[dict, Report]:
     for path in paths if progress is None else progress(paths):
         name = path.relative_to(src_dir).as_posix()
         if not is_supported(path):
-            report.warnings.append(f"{name}: skipped, unsupported file type '{path.suffix or '(none)'}' — save it as .txt or .md")
+            report.warnings.append(f"{name}: skipped, {unsupported_message(path)}")
             continue
         try:
             cases, removals, doc = convert_document(path, name)

@@ -1,8 +1,9 @@
-"""Step 1 — read: bytes on disk to numbered lines of text.
+"""Step 1 — read: a file on disk to numbered lines of text.
 
 Plain text arrives as UTF-8 (with or without BOM), GB18030/GBK or UTF-16.  UTF-8 and
 BOMs are certain, so they are tried first; anything else goes to charset-normalizer
-on the *whole* file (on a cut prefix it guesses wrong).
+on the *whole* file (on a cut prefix it guesses wrong).  Word files and saved web
+pages have their own readers (read_docx.py, read_html.py); this module dispatches.
 """
 
 from __future__ import annotations
@@ -13,7 +14,19 @@ from pathlib import Path
 
 from .model import Document, Line
 
-SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown"}
+TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".docx", ".html", ".htm"}
+# Formats we recognise but cannot read: tell the user what to do with them.
+ADVICE = {
+    ".doc": "an old Word file: open it in Word or WPS and save it as .docx",
+    ".wps": "a WPS file: open it in WPS and save it as .docx",
+    ".pdf": "a PDF: copy its text into a .txt file, or save the original as .docx",
+    ".rtf": "an RTF file: open it in Word or WPS and save it as .docx",
+    ".odt": "an OpenDocument file: save it as .docx",
+    ".mht": "a saved web archive: open it in a browser and save it as .html",
+    ".mhtml": "a saved web archive: open it in a browser and save it as .html",
+}
+MAX_BYTES = 20 * 1024 * 1024  # a single speech or compilation is far smaller
 
 # Chinese legacy encodings are all read as GB18030, their common superset.
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936"}
@@ -60,19 +73,49 @@ def _strict(data: bytes, encoding: str) -> str:
         raise ReadError(f"not valid {encoding} at byte {exc.start}") from exc
 
 
+def unsupported_message(path: Path) -> str:
+    suffix = path.suffix.lower()
+    advice = ADVICE.get(suffix, "save it as .docx, .txt or .html")
+    return f"unsupported file type '{suffix or '(none)'}': {advice}"
+
+
 def read_document(path: Path, name: str | None = None) -> Document:
     """Read one supported file into a Document (lines numbered from 1)."""
     if not is_supported(path):
-        raise ReadError(f"unsupported file type '{path.suffix or '(none)'}': save it as .txt or .md")
+        raise ReadError(unsupported_message(path))
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ReadError(
+            f"too large ({size / 1024 / 1024:.0f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB): "
+            "split it into one file per speech or article"
+        )
     data = path.read_bytes()
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        from .read_docx import docx_lines
+
+        return _document(name or path.name, data, "docx", docx_lines(data))
+    if suffix in {".html", ".htm"}:
+        from .read_html import html_lines
+
+        text, encoding = decode(data)
+        lines, chrome = html_lines(text)
+        doc = _document(name or path.name, data, encoding, lines)
+        doc.preremoved = {i + 1: "web-chrome" for i in chrome}
+        return doc
     text, encoding = decode(data)
     if "\x00" in text:
         raise ReadError("the file holds NUL bytes: it looks binary, not text")
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    lines = [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+    return _document(name or path.name, data, encoding, text.split("\n"))
+
+
+def _document(name: str, data: bytes, encoding: str, lines: list[str]) -> Document:
+    if not any(t.strip() for t in lines):
+        raise ReadError("the file holds no text")
     return Document(
-        file=name or path.name,
+        file=name,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
-        lines=lines,
+        lines=[Line(i, t) for i, t in enumerate(lines, start=1)],
     )
