@@ -20,11 +20,19 @@ def main(argv: list[str] | None = None) -> int:
     conv = sub.add_parser("convert", help="convert SRC_DIR's documents into case pages and OUT_DIR/catalog.json")
     conv.add_argument("src_dir", type=Path, help="folder of .txt / .md documents")
     conv.add_argument("out_dir", type=Path, help="where case pages and catalog.json go (docs/ for the site)")
+    conv.add_argument(
+        "--corrections",
+        type=Path,
+        default=None,
+        help="corrections by people (default: corrections.yml beside SRC_DIR, i.e. cases/corrections.yml)",
+    )
     args = parser.parse_args(argv)
-    return convert_command(args.src_dir, args.out_dir)
+    corr = args.corrections if args.corrections is not None else args.src_dir.resolve().parent / "corrections.yml"
+    return convert_command(args.src_dir, args.out_dir, corr)
 
 
-def convert_command(src: Path, out: Path) -> int:
+def convert_command(src: Path, out: Path, corrections_file: Path | None = None) -> int:
+    from .corrections import CorrectionError
     from .data import DataError
     from .pipeline import convert
 
@@ -34,8 +42,8 @@ def convert_command(src: Path, out: Path) -> int:
     started = time.perf_counter()
     try:
         out.mkdir(parents=True, exist_ok=True)
-        _, report = convert(src, out)
-    except DataError as exc:
+        _, report = convert(src, out, corrections_file=corrections_file)
+    except (DataError, CorrectionError) as exc:
         print(f"casebook: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
@@ -44,7 +52,8 @@ def convert_command(src: Path, out: Path) -> int:
     took = time.perf_counter() - started
     print(f"documents read: {report.documents}")
     print(f"cases written:  {report.cases}  → {out / 'cases'}")
-    print(f"lines removed:  {report.removed}  (see the \"removed\" ledger in {out / 'catalog.json'})")
+    print(f"lines removed:  {report.removed}  (listed on the maintainers' page {out / 'maintainers'})")
+    print(f"duplicates:     {report.duplicates}")
     print(f"warnings:       {len(report.warnings) + len(report.failed)}")
     for w in report.warnings + report.failed:
         print(f"  warning: {w}")

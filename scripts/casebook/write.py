@@ -11,6 +11,7 @@ import html
 import json
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -20,6 +21,8 @@ from .escape import md_text
 
 CASES_DIR = "cases"
 SOURCES_DIR = "sources"
+# Top-level entries of OUT_DIR that belong to the converter (pages.py and ledger_page.py add theirs).
+GENERATED = (CASES_DIR, SOURCES_DIR, "catalog.json", "index.md", "places", "fields", "methods", "maintainers")
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when the wheel has it: 10x faster
 
 
@@ -104,8 +107,19 @@ def copy_sources(src_dir: Path, out_dir: Path, files: list[str]) -> None:
         shutil.copyfile(src_dir / f, dest / source_copy_name(f))
 
 
-def reset_generated(out_dir: Path) -> None:
-    """Remove what a previous run generated, so a deleted document leaves no stale page."""
-    for sub in (CASES_DIR, SOURCES_DIR):
-        shutil.rmtree(out_dir / sub, ignore_errors=True)
-    (out_dir / CASES_DIR).mkdir(parents=True, exist_ok=True)
+def swap_into(stage: Path, out_dir: Path) -> None:
+    """Replace OUT_DIR's generated entries by the staged ones.
+
+    Everything the converter generates is replaced as a whole (a deleted document leaves no
+    stale page); anything else in OUT_DIR (hand-written assets) is left alone.
+    """
+    generated = set(GENERATED) | {p.name for p in stage.iterdir()}
+    trash = Path(tempfile.mkdtemp(prefix=".casebook-old-", dir=out_dir))
+    try:
+        for name in sorted(generated):
+            if (out_dir / name).exists():
+                (out_dir / name).rename(trash / name)
+        for entry in sorted(stage.iterdir()):
+            entry.rename(out_dir / entry.name)
+    finally:
+        shutil.rmtree(trash, ignore_errors=True)
