@@ -66,9 +66,15 @@ def is_org_line(text: str) -> bool:
 def split(file: str, sha256: str, blocks: list[Block]) -> list[Case]:
     bylines = [i for i, b in enumerate(blocks) if b.kind == "p" and is_byline(b.text)]
     # kinds set here: "title" (shown as the page title), "byline" (organisation and speaker lines)
-    if len(bylines) < 2:
+    anchors, starts = [], []
+    for i in bylines:  # each unit starts after the previous byline and has text of its own
+        start = _case_start(blocks, i)
+        if (not anchors or start > anchors[-1]) and i + 1 < len(blocks) and not is_byline(blocks[i + 1].text):
+            anchors.append(i)
+            starts.append(start)
+    if len(anchors) < 2:
         return [_single_case(file, sha256, blocks, bylines)]
-    starts = [_case_start(blocks, i) for i in bylines]
+    bylines = anchors
     # Editors' credits at the very end belong to the compilation, not the last unit.
     end = len(blocks)
     while end > starts[-1] + 1 and is_credit(blocks[end - 1].text):
@@ -107,7 +113,7 @@ def split(file: str, sha256: str, blocks: list[Block]) -> list[Case]:
 def _case_start(blocks: list[Block], byline_idx: int) -> int:
     """The title just above the byline, and an organisation line above that title."""
     start = byline_idx
-    if start > 0 and heading_like(blocks[start - 1].text) and blocks[start - 1].kind == "p":
+    if start > 0 and heading_like(blocks[start - 1].text) and blocks[start - 1].kind == "p" and not is_byline(blocks[start - 1].text):
         start -= 1
         if start > 0 and is_org_line(blocks[start - 1].text):
             start -= 1
