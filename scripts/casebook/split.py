@@ -120,10 +120,16 @@ def _case_start(blocks: list[Block], byline_idx: int) -> int:
     return start
 
 
+def _titled(text: str) -> bool:
+    """A title is mostly Chinese: not a rule (---), not a key: value line, not a URL."""
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return cjk >= 4 and cjk >= len(text.replace(" ", "")) * 0.6
+
+
 def _single_case(file: str, sha256: str, blocks: list[Block], bylines: list[int]) -> Case:
-    title_block = next((b for b in blocks if b.kind == "p" and heading_like(b.text)), None)
-    if title_block is None or blocks.index(title_block) > 2:
-        title_block = blocks[0]
+    title_block = next((b for b in blocks[:6] if b.kind == "p" and heading_like(b.text) and _titled(b.text)), None)
+    if title_block is None:
+        title_block = next((b for b in blocks if _titled(b.text)), blocks[0])
     for b in blocks:
         if b is not title_block and b.kind == "p" and heading_like(b.text) and not is_byline(b.text):
             b.kind = "h3"

@@ -1,0 +1,63 @@
+"""A document full of markup is shown as text on its case page: no element injected, no
+script run, front-matter look-alikes and template syntax shown literally (issue: hostile input)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from .site import ROOT, Server, build, write_config
+
+HOSTILE = """---
+title: 假的前言
+layout: evil
+---
+关于统战工作中防范网络攻击的讲话
+同志们：
+今天讨论<script>window.__pwned = 1; alert(1)</script>这样的脚本，以及<img src=x onerror="window.__pwned = 2">这样的图片标签。
+模板语法 {{ config.site_name }} 和 {% for x in y %} 必须原样显示，*星号*、_下划线_、# 井号、`反引号` 也一样。
+| 表头一 | 表头二 |
+| --- | --- |
+| 单元格 | 单元格 |
+## 看起来像标题
+[链接](javascript:alert(3)) 与 <a href="javascript:alert(4)">另一个链接</a>。
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("hostile")
+    src, docs, site = work / "src", work / "docs", work / "site"
+    src.mkdir()
+    (src / "hostile <b>x<b> & $(id).txt").write_text(HOSTILE, encoding="utf-8")
+    shutil.copy(ROOT / "cases" / "sources" / "002_c78fcdc5d01df34d.txt", src / "speech.txt")
+    subprocess.run([sys.executable, "-m", "casebook.cli", "convert", str(src), str(docs)], check=True, capture_output=True)
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    result = build(write_config(work, docs, site))
+    assert result.returncode == 0, result.stderr
+    with Server(site) as srv:
+        yield srv, site
+
+
+def test_markup_in_a_document_is_text_on_its_page(page, hostile_site):
+    srv, site = hostile_site
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    case_dir = next(p.parent for p in (site / "cases").glob("*/index.html") if "防范网络攻击" in p.read_text(encoding="utf-8"))
+    page.goto(f"{srv.url}cases/{case_dir.name}/")
+    page.wait_for_load_state("load")
+    article = page.locator("article")
+    text = article.inner_text()
+    assert "<script>window.__pwned = 1; alert(1)</script>" in text
+    assert '<img src=x onerror="window.__pwned = 2">' in text
+    assert "{{ config.site_name }}" in text and "{% for x in y %}" in text
+    assert "*星号*" in text and "# 井号" in text and "| 表头一 | 表头二 |" in text
+    assert "title: 假的前言" in text
+    assert article.locator("script, img, iframe, table, em, strong >> text=星号").count() == 0
+    assert article.locator("a[href^='javascript']").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    assert dialogs == []
+    assert page.title().startswith("关于统战工作中防范网络攻击的讲话")
