@@ -22,6 +22,8 @@ from typing import Iterable
 
 from pypinyin import Style, lazy_pinyin
 
+from .escape import md_text
+
 # The 15 canonical fields, in the order the site lists them, with their URL slugs.
 FIELDS: dict[str, str] = {
     "多党合作": "duodang-hezuo",
@@ -47,7 +49,6 @@ _NO_COUNTY = "市本级或未注明区县"
 
 # Characters written as numeric references: HTML specials and the ASCII
 # punctuation that Markdown, attr_list, tables, def_list and pymdownx give a meaning.
-_SPECIAL = set("&<>\\`*_{}[]()#+-.!|~^=:\"'$%@")
 _SPACE = re.compile(r"\s+")
 
 
@@ -55,8 +56,7 @@ def md_escape(text: object) -> str:
     """Return ``text`` as Markdown inline text that renders literally, on one line."""
     if text is None:
         return ""
-    flat = _SPACE.sub(" ", str(text)).strip()
-    return "".join(f"&#{ord(ch)};" if ch in _SPECIAL else ch for ch in flat)
+    return md_text(_SPACE.sub(" ", str(text)).strip())
 
 
 def pinyin_key(text: str) -> tuple:
