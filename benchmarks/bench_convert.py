@@ -2,6 +2,8 @@
 
 Not a test (timings depend on the machine); `make bench-convert` prints the numbers.
 Goal from the converter issue: at least 1 M Chinese characters per second on one core.
+Every copy is read, cleaned, split and tagged; the copies are then recognised as
+duplicates of the first, so only the first copy's pages are written.
 """
 
 from __future__ import annotations

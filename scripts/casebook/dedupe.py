@@ -1,7 +1,9 @@
 """Duplicate cases: the same article reposted by another site, or saved twice.
 
 Each case's text, stripped of punctuation and spaces, is cut into overlapping 6-character
-pieces.  A case whose pieces lie mostly (80 %) inside one earlier case is that case again,
+pieces, of which we keep those starting on a character whose code is a multiple of 4: a
+sample chosen by content, so the same text always gives the same sample, a quarter of the
+memory and time.  A case whose pieces lie mostly (80 %) inside one earlier case is that case again,
 whatever noise or wrapping surrounded it; when an earlier case lies mostly inside a later,
 fuller one, the fuller one is kept.  Working per case means a repost of only the first
 unit of a compilation does not create a second copy of that unit.
@@ -23,7 +25,7 @@ def shingles(text: str) -> set[str]:
     norm = _NOT_TEXT.sub("", text)
     if len(norm) < MIN_CHARS:
         return set()
-    return {norm[i : i + SHINGLE] for i in range(len(norm) - SHINGLE + 1)}
+    return {norm[i : i + SHINGLE] for i in range(len(norm) - SHINGLE + 1) if not ord(norm[i]) & 3}
 
 
 @dataclass
