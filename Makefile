@@ -22,6 +22,7 @@ site: convert
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
 
 test: $(STAMP)
+	./scripts/system-deps.sh
 	$(BIN)/python -m pytest
 
 serve: convert

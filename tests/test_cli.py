@@ -26,7 +26,7 @@ def test_convert_prints_a_summary_and_writes_pages(tmp_path):
     assert "lines removed:" in res.stdout
     catalog = json.loads((out / "catalog.json").read_text(encoding="utf-8"))
     for case in catalog["cases"]:
-        page = out / (case["url"].rstrip("/") + ".md")
+        page = out / (case["url"].removesuffix(".html") + ".md")
         assert page.is_file()
         assert page.read_text(encoding="utf-8").startswith("---\n")
 

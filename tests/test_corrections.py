@@ -55,7 +55,7 @@ cases:
     assert "多党合作" not in tong["fields"] and "三个一" not in tong["methods"]
     assert not any(m["name"] == "三个一" for m in catalog["methods"])
     assert report.warnings == []
-    page = (tmp_path / "out" / (chen["url"].rstrip("/") + ".md")).read_text(encoding="utf-8")
+    page = (tmp_path / "out" / (chen["url"].removesuffix(".html") + ".md")).read_text(encoding="utf-8")
     assert "芜湖市" in page and "机关统战联络员制度" in page
 
 

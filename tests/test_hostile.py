@@ -63,7 +63,7 @@ def test_mixed_encodings_and_awkward_file_names(tmp_path):
     assert report.failed == []
     assert sorted(c["source"]["file"] for c in catalog["cases"]) == sorted(names)
     for c in catalog["cases"]:
-        assert (tmp_path / "out" / (c["url"].rstrip("/") + ".md")).is_file()
+        assert (tmp_path / "out" / (c["url"].removesuffix(".html") + ".md")).is_file()
 
 
 def test_two_files_whose_cases_would_share_an_id(tmp_path):

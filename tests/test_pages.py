@@ -142,6 +142,7 @@ def test_site_builds_strict_from_pages(tmp_path):
         (docs / "cases" / f"{c['id']}.md").write_text(
             "---\n" + yaml.safe_dump(fm, allow_unicode=True) + "---\n\n正文\n", encoding="utf-8")
     (docs / "catalog.json").write_text(json.dumps(CATALOG, ensure_ascii=False), encoding="utf-8")
+    (docs / "catalog.csv").write_text("标题\n", encoding="utf-8-sig")  # the home page links both downloads
     write_site_pages(CATALOG, docs)
     sys.path.insert(0, str(root / "tests"))
     from browser.site import build, write_config
@@ -151,7 +152,7 @@ def test_site_builds_strict_from_pages(tmp_path):
     res = build(write_config(tmp_path, docs, tmp_path / "site"))
     assert res.returncode == 0, res.stderr
     assert "WARNING" not in res.stderr
-    html = (tmp_path / "site" / "cases" / "xy" / "index.html").read_text(encoding="utf-8")
+    html = (tmp_path / "site" / "cases" / "xy.html").read_text(encoding="utf-8")
     assert 'class="cb-card"' in html and "三先三后" in html
-    anon = (tmp_path / "site" / "cases" / "anon" / "index.html").read_text(encoding="utf-8")
+    anon = (tmp_path / "site" / "cases" / "anon.html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in anon

@@ -33,7 +33,7 @@ def test_hostile_document_is_text_in_page_and_front_matter(tmp_path):
     (src / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     catalog, _ = convert(src, out)
     (case,) = catalog["cases"]
-    page = (out / (case["url"].rstrip("/") + ".md")).read_text(encoding="utf-8")
+    page = (out / (case["url"].removesuffix(".html") + ".md")).read_text(encoding="utf-8")
     head, body = page.split("\n---\n", 1)
     meta = yaml.safe_load(head.removeprefix("---\n"))
     assert meta["title"] == "关于统战工作的讲话" and meta["case_id"] == case["id"]

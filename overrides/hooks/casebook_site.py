@@ -90,16 +90,28 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+_directory_urls = False
+
+
+def _page(path: str) -> str:
+    """URL of a generated page (path without .md), in the site's URL style."""
+    if _directory_urls:
+        return path.removesuffix("index") if path.endswith("index") else path + "/"
+    return path + ".html"
+
+
 def _field_url(name: object) -> str:
-    return f"fields/{pages.field_slug(str(name))}/"
+    return _page(f"fields/{pages.field_slug(str(name))}")
 
 
 def _method_url(name: object) -> str:
     anchor = _anchors.get(str(name))
-    return f"methods/#{anchor}" if anchor else "methods/"
+    return _page("methods/index") + (f"#{anchor}" if anchor else "")
 
 
 def on_env(env, config, files):
+    global _directory_urls
+    _directory_urls = bool(config.use_directory_urls)  # final here: after every plugin's on_config
     env.filters["field_url"] = _field_url
     env.filters["method_url"] = _method_url
     return env

@@ -235,6 +235,10 @@ def _home(s: _Site, catalog: dict) -> str:
                "点击领域或方法可查看其他地方的同类做法。\n")
     out.append("- 案例页底部列出使用相同方法或属于相同领域的其他案例，外地案例优先。\n")
     out.append("- 每个案例注明原始文件及行号，便于核对原文。\n\n")
+    out.append("## 下载案例目录\n\n")
+    out.append(f"- [案例目录（Excel 表格，catalog.csv）]({_rel(src, 'catalog.csv')}){{: download }}：每个案例一行，"
+               "含标题、地区、单位、发言人、年份、领域、工作方法、原始文件和页面地址。\n")
+    out.append(f"- [案例目录（JSON，catalog.json）]({_rel(src, 'catalog.json')}){{: download }}：全部案例的全文和标注，供其他系统使用。\n\n")
     if shared:
         out.append("## 多地共用的工作方法\n\n")
         for m in shared:

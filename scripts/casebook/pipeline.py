@@ -74,7 +74,7 @@ def case_record(case: Case) -> tuple[dict, list]:
         "context": case.context,
         "text": text,
     }
-    record["url"] = f"{write.CASES_DIR}/{record['id']}/"
+    record["url"] = write.case_url(record["id"])
     return record, find_methods(text)
 
 
@@ -113,7 +113,7 @@ def analyse(src_dir: Path, corrections_file: Path | None = None, progress=None) 
             base, n = record["id"], 2
             while record["id"] in blocks_by_id:  # two cases that would share an id
                 record["id"] = f"{base}-{n}"
-                record["url"] = f"{write.CASES_DIR}/{record['id']}/"
+                record["url"] = write.case_url(record["id"])
                 n += 1
             records.append(record)
             blocks_by_id[record["id"]] = case.blocks
@@ -197,6 +197,7 @@ def _write_all(analysis: Analysis, src_dir: Path, stage: Path) -> None:
         write.write_case_page(stage / write.CASES_DIR / f"{r['id']}.md", r, analysis.blocks[r["id"]], related[r["id"]])
     write.copy_sources(src_dir, stage, analysis.files)
     write.write_catalog(stage, catalog)
+    write.write_catalog_csv(stage, catalog)
     from .ledger_page import write_ledger_page
     from .pages import write_site_pages
 

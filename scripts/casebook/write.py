@@ -6,6 +6,7 @@ order is not meaningful, no timestamps).
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import html
 import json
@@ -22,7 +23,7 @@ from .escape import md_text
 CASES_DIR = "cases"
 SOURCES_DIR = "sources"
 # Top-level entries of OUT_DIR that belong to the converter (pages.py and ledger_page.py add theirs).
-GENERATED = (CASES_DIR, SOURCES_DIR, "catalog.json", "index.md", "places", "fields", "methods", "maintainers")
+GENERATED = (CASES_DIR, SOURCES_DIR, "catalog.json", "catalog.csv", "index.md", "places", "fields", "methods", "maintainers")
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when the wheel has it: 10x faster
 
 
@@ -37,6 +38,11 @@ def case_id(title: str, sha256: str, first_line: int) -> str:
     slug = slug or "case"
     digest = hashlib.sha1(f"{sha256}:{first_line}".encode()).hexdigest()[:6]
     return f"{slug}-{digest}"
+
+
+def case_url(case_id: str) -> str:
+    """Site-relative URL of a case page: plain .html files (mkdocs.yml: use_directory_urls: false)."""
+    return f"{CASES_DIR}/{case_id}.html"
 
 
 def source_copy_name(file: str) -> str:
@@ -92,6 +98,30 @@ def front_matter(record: dict, related: list[dict]) -> dict:
 def write_case_page(path: Path, record: dict, blocks, related: list[dict]) -> None:
     fm = yaml.dump(front_matter(record, related), Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10**6)
     path.write_text(f"---\n{fm}---\n\n{render_body(record, blocks)}", encoding="utf-8")
+
+
+CSV_COLUMNS = ("标题", "省", "市", "县区", "单位", "发言人", "年份", "领域", "工作方法", "原始文件", "页面")
+
+
+def _cell(value) -> str:
+    """A spreadsheet cell; text that Excel would run as a formula (=, +, -, @) is quoted."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def write_catalog_csv(out_dir: Path, catalog: dict) -> Path:
+    """catalog.csv for Excel: UTF-8 with BOM, one row per case, CRLF line ends."""
+    path = out_dir / "catalog.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\r\n")
+        w.writerow(CSV_COLUMNS)
+        for c in catalog["cases"]:
+            p = c["place"]
+            w.writerow([_cell(v) for v in (
+                c["title"], p["province"], p["city"], p["county"], c["organization"], c["speaker"], c["year"],
+                "；".join(c["fields"]), "；".join(c["methods"]), c["source"]["file"], c["url"],
+            )])
+    return path
 
 
 def write_catalog(out_dir: Path, catalog: dict) -> Path:

@@ -48,7 +48,9 @@ def convert(docs: Path) -> Path:
 def write_config(work: Path, docs: Path, site: Path, variant: str = "site") -> Path:
     """mkdocs.yml with absolute paths. variant 'default' = Material's default search:
     no separator, no user dictionary, no segmenter fix (tags stay as the converter wrote them)."""
-    cfg = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    from mkdocs.utils.yaml import yaml_load  # resolves !ENV like `mkdocs build` does
+
+    cfg = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     cfg["docs_dir"], cfg["site_dir"] = str(docs), str(site)
     cfg["theme"]["custom_dir"] = str(ROOT / cfg["theme"]["custom_dir"])
     cfg["hooks"] = [str(ROOT / h) for h in cfg.get("hooks", [])]
@@ -96,13 +98,13 @@ def case_page_with(site: Path, marker: str) -> list[str]:
     """Site-relative URLs of the case pages whose own text (title, card, context,
     body; not the related list) contains ``marker``."""
     found = []
-    for page in sorted(site.glob("cases/*/index.html")):
+    for page in sorted(site.glob("cases/*.html")):
         html = page.read_text(encoding="utf-8")
         start = html.find('class="cb-case-title"')
         end = html.find('class="cb-related"', start)
         own = html[start:end if end > 0 else len(html)]
         if start >= 0 and marker in re.sub(r"<[^>]+>", "", own):
-            found.append(page.parent.relative_to(site).as_posix() + "/")
+            found.append(page.relative_to(site).as_posix())
     return found
 
 

@@ -46,8 +46,8 @@ def test_markup_in_a_document_is_text_on_its_page(page, hostile_site):
     srv, site = hostile_site
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    case_dir = next(p.parent for p in (site / "cases").glob("*/index.html") if "防范网络攻击" in p.read_text(encoding="utf-8"))
-    page.goto(f"{srv.url}cases/{case_dir.name}/")
+    case_page = next(p for p in (site / "cases").glob("*.html") if "防范网络攻击" in p.read_text(encoding="utf-8"))
+    page.goto(f"{srv.url}cases/{case_page.name}")
     page.wait_for_load_state("load")
     article = page.locator("article")
     text = article.inner_text()

@@ -95,7 +95,7 @@ def test_screenshots(page, server, built_site, screenshots):
         "methods": "methods/",
         "case": case_page_with(built_site, "童光源")[0],
     }
-    page.goto(server.url + "places/")
+    page.goto(server.url + "places/index.html")
     page.locator("article a", has_text="襄阳市").first.click()
     page.wait_for_load_state()
     shots["city"] = page.url[len(server.url):]
