@@ -102,6 +102,9 @@ def test_response_headers(nginx):
     assert h["x-content-type-options"] == "nosniff"  # security headers on assets too
     status, h, body = _get(nginx + "catalog.csv")
     assert status == 200 and body.startswith("\ufeff标题".encode("utf-8"))
+    assert h["content-type"] == "text/csv; charset=utf-8"
+    status, h, body = _get(nginx + "cases/no-such-case.html")
+    assert status == 404 and "没有找到这个页面" in body.decode("utf-8") and h["content-type"].startswith("text/html")
     assert _get(nginx.replace("/anli/", "/robots.txt"))[2] == b"User-agent: *\nDisallow: /\n"
 
 
