@@ -129,6 +129,7 @@ def test_pages_search_and_404_through_nginx(page, nginx, built_site, screenshots
     resp = page.goto(nginx + "cases/no-such-case.html")
     assert resp.status == 404
     assert "没有找到这个页面" in page.locator("article").inner_text()
+    page.screenshot(path=str(screenshots / "nginx-404.png"))
     page.locator("a", has_text="按工作方法浏览").click()
     page.wait_for_load_state("load")
     assert page.url == nginx + "methods/index.html"
