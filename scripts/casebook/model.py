@@ -63,10 +63,8 @@ class Case:
     blocks: list[Block]
     title: str
     context: str | None = None
-    header_lines: list[str] = field(default_factory=list)
     byline: str | None = None
     org_line: str | None = None
-    tags: dict = field(default_factory=dict)
 
     @property
     def text(self) -> str:

@@ -52,10 +52,6 @@ def has_sentence_break(s: str) -> bool:
     return any(ch in s for ch in "。！？；")
 
 
-def is_cjk(ch: str) -> bool:
-    return bool(re.match(f"[{CJK}]", ch))
-
-
 def heading_like(s: str, max_chars: int = 30) -> bool:
     """A short line with no sentence inside it reads as a title or heading."""
     if has_sentence_break(s) or ends_sentence(s):
