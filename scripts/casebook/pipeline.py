@@ -194,6 +194,8 @@ def _write_all(analysis: Analysis, src_dir: Path, stage: Path) -> None:
     (stage / write.CASES_DIR).mkdir()
     related = related_cases(catalog["cases"])
     for r in catalog["cases"]:
+        r["related"] = [{"id": e["id"], "reason": e["reason"]} for e in related[r["id"]]]  # as the page shows them
+    for r in catalog["cases"]:
         write.write_case_page(stage / write.CASES_DIR / f"{r['id']}.md", r, analysis.blocks[r["id"]], related[r["id"]])
     write.copy_sources(src_dir, stage, analysis.files)
     write.write_catalog(stage, catalog)
