@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import posixpath
 import re
+from urllib.parse import quote
 from collections import defaultdict
 from pathlib import Path
 from typing import Iterable
 
 from pypinyin import Style, lazy_pinyin
 
+from . import families, mapgrid
 from .escape import md_text
+from .write import source_copy_name
 
 # The 15 canonical fields, in the order the site lists them, with their URL slugs.
 FIELDS: dict[str, str] = {
@@ -115,6 +118,8 @@ class _Site:
         self.by_id = {str(c["id"]): c for c in self.cases}
         self.methods = sorted(catalog.get("methods") or [], key=lambda m: pinyin_key(m["name"]))
         self.anchors = method_anchors(m["name"] for m in self.methods)
+        self.method_by_name = {m["name"]: m for m in self.methods}
+        self.published: set[str] = set()  # source copies under docs/sources/ (set by write_site_pages)
         self.method_cases: dict[str, list[str]] = {}
         for m in self.methods:
             ids = [str(i) for i in m.get("cases") or [] if str(i) in self.by_id]
@@ -136,6 +141,12 @@ class _Site:
                 county or _NO_COUNTY, []).append(str(c["id"]))
         self.prov_slugs = self._slugs(self.tree)
         self.city_slugs = {prov: self._slugs(cities) for prov, cities in self.tree.items()}
+        # methods as knowledge: shape of the name, fields of the cases using it, similar methods
+        self.shapes = {m["name"]: families.shape_of(m["name"], m.get("aliases") or []) for m in self.methods}
+        self.method_fields = {
+            m["name"]: [f for f in FIELDS if any(f in (self.by_id[i].get("fields") or []) for i in self.method_cases[m["name"]])]
+            for m in self.methods}
+        self.similar = families.similar_methods(self.methods, self.method_fields)
 
     @staticmethod
     def _slugs(names: Iterable[str]) -> dict[str, str]:
@@ -158,6 +169,33 @@ class _Site:
 
     def city_path(self, prov: str, city: str) -> str:
         return f"places/{self.prov_slugs[prov]}/{self.city_slugs[prov][city]}.md"
+
+    def method_path(self, name: str) -> str:
+        return f"methods/{self.anchors[name]}.md"
+
+    def place_key(self, case: dict) -> tuple[str, str] | None:
+        """The place a case counts for in comparisons: (province, city), or None."""
+        return self.city_of(case)
+
+    def place_anchor(self, key: tuple[str, str] | None) -> str:
+        if key is None:
+            return "p-unknown"
+        prov, city = key
+        return f"p-{self.prov_slugs[prov]}-{self.city_slugs[prov][city]}"
+
+    def place_name(self, key: tuple[str, str] | None) -> str:
+        if key is None:
+            return UNKNOWN_PLACE
+        prov, city = key
+        return city if city != _NO_CITY else prov
+
+    def place_page(self, key: tuple[str, str] | None) -> str:
+        return "places/unknown.md" if key is None else self.city_path(*key)
+
+    def place_keys(self) -> list[tuple[str, str] | None]:
+        """Every place with cases, in pinyin order of province then city; unknown last."""
+        keys = [(prov, city) for prov in sorted(self.tree, key=pinyin_key) for city in sorted(self.tree[prov], key=pinyin_key)]
+        return keys + ([None] if self.unknown else [])
 
     def place_label(self, case: dict) -> str:
         p = case.get("place") or {}
@@ -223,7 +261,10 @@ def _home(s: _Site, catalog: dict) -> str:
     entries = (
         ("places/index.md", "按地区", f"省、市、区县逐级查看各地案例，共 {len(s.tree)} 个省份。"),
         ("fields/index.md", "按领域", f"统一战线 {len(FIELDS)} 个工作领域，每个领域的案例和开展工作的城市。"),
-        ("methods/index.md", "按方法", f"{len(s.methods)} 种具名工作方法，按拼音排序，附释义和使用地区。"),
+        ("methods/index.md", "按方法", f"{len(s.methods)} 种具名工作方法，按拼音排序，可按名称形式和领域筛选。"),
+        ("places/map.md", "案例地图", "全国各省份的案例数量一览，点击省份进入该省案例。"),
+        ("places/matrix.md", "地区×领域", "各地在各领域的案例数量对照表，看谁在做宗教工作、网络统战等。"),
+        ("methods/families.md", "方法家族", "三先三后、四巡四查、五比五看……名称形式相同的方法归为一族。"),
     )
     for path, title, text in entries:
         out.append(f'<div class="cb-entry" markdown>\n\n### [{title}]({_rel(src, path)})\n\n{text}\n\n</div>\n\n')
@@ -233,7 +274,7 @@ def _home(s: _Site, catalog: dict) -> str:
                "结果按相关程度排列；方法名称可只输入一部分。\n")
     out.append("- 每个案例页的信息卡列出地区、单位、发言人、文种、领域和工作方法，"
                "点击领域或方法可查看其他地方的同类做法。\n")
-    out.append("- 案例页底部列出使用相同方法或属于相同领域的其他案例，外地案例优先。\n")
+    out.append("- 案例页底部列出外地最相关的 5 个案例（共用方法、同属领域、内容相近），并说明相关的理由。\n")
     out.append("- 每个案例注明原始文件及行号，便于核对原文。\n\n")
     out.append("## 下载案例目录\n\n")
     out.append(f"- [案例目录（Excel 表格，catalog.csv）]({_rel(src, 'catalog.csv')}){{: download }}：每个案例一行，"
@@ -243,7 +284,7 @@ def _home(s: _Site, catalog: dict) -> str:
         out.append("## 多地共用的工作方法\n\n")
         for m in shared:
             cl = "、".join(s.city_links(src, s.method_cases[m["name"]]))
-            out.append(f"- {_link(src, 'methods/index.md#' + s.anchors[m['name']], m['name'])}：{cl}\n")
+            out.append(f"- {_link(src, s.method_path(m['name']), m['name'])}：{cl}\n")
         out.append("\n")
     return "".join(out)
 
@@ -304,7 +345,7 @@ def _city_page(s: _Site, prov: str, city: str) -> str:
     methods = sorted({m for i in ids for m in s.by_id[i].get("methods") or [] if m in s.anchors}, key=pinyin_key)
     if methods:
         out.append("## 本地工作方法\n\n")
-        out.append("、".join(_link(src, "methods/index.md#" + s.anchors[m], m) for m in methods) + "\n\n")
+        out.append("、".join(_link(src, s.method_path(m), m) for m in methods) + "\n\n")
     fields = [f for f in FIELDS if any(f in (s.by_id[i].get("fields") or []) for i in ids)]
     if fields:
         out.append("## 涉及领域\n\n")
@@ -335,10 +376,22 @@ def _fields_index(s: _Site) -> str:
 def _field_page(s: _Site, field: str) -> str:
     src = f"fields/{field_slug(field)}.md"
     ids = [str(c["id"]) for c in s.cases if field in (c.get("fields") or [])]
-    out = [_front(field), f"# {md_escape(field)}\n\n", f"{len(ids)} 个案例。\n\n"]
-    cities = s.city_links(src, ids)
-    if cities:
-        out.append("## 开展工作的城市\n\n" + "、".join(cities) + "\n\n")
+    by_place: dict = defaultdict(list)
+    for cid in ids:
+        by_place[s.place_key(s.by_id[cid])].append(cid)
+    order = {k: n for n, k in enumerate(s.place_keys())}
+    places = sorted(by_place, key=lambda k: (k is None, -len(by_place[k]), order[k]))
+    out = [_front(field, "hide:\n  - navigation\n  - toc\n"), f"# {md_escape(field)}\n\n",
+           f"{len(ids)} 个案例，来自 {sum(1 for k in places if k is not None)} 个地区"
+           + ("（另有未注明地点的案例）" if None in by_place else "") + "。\n\n"]
+    if places:
+        out.append("## 各地做法对比\n\n")
+        out.append("每个地区在本领域用到的具名工作方法，一行一种；卡片按案例数排列。"
+                   f"各领域的总体对照见{_link(src, 'places/matrix.md', '地区×领域')}。\n\n")
+        out.append('<div class="cb-compare" markdown>\n\n')
+        for key in places:
+            out.append(_place_card(s, src, field, key, by_place[key]))
+        out.append("</div>\n\n")
     out.append("## 案例\n\n")
     if not ids:
         out.append("暂无案例。\n")
@@ -347,11 +400,40 @@ def _field_page(s: _Site, field: str) -> str:
     return "".join(out)
 
 
+def _place_card(s: _Site, src: str, field: str, key, ids: list[str]) -> str:
+    """One place's card on a field page: its methods in the field (one line each), its cases."""
+    out = [f'<div class="cb-place" id="{s.place_anchor(key)}" data-place="{s.place_anchor(key)}" markdown>\n\n']
+    head = _link(src, s.place_page(key), s.place_name(key))
+    if key is not None and key[1] != _NO_CITY:
+        head += f' <span class="cb-place__prov">{md_escape(key[0])}</span>'
+    out.append(f'{head} <span class="cb-count">{len(ids)}</span>\n{{: .cb-place__head }}\n\n')
+    methods = sorted({m for cid in ids for m in s.by_id[cid].get("methods") or [] if m in s.anchors}, key=pinyin_key)
+    if methods:
+        for m in methods:
+            d = s.method_by_name[m].get("definition")
+            gloss = f' <span class="cb-meta">{md_escape(_short(d, 40))}</span>' if d else ""
+            out.append(f"- {_link(src, s.method_path(m), m)}{gloss}\n")
+        out.append("\n")
+    else:
+        out.append('<p class="cb-meta">未提炼出具名工作方法。</p>\n\n')
+    cases = "、".join(_link(src, s.case_path(cid), s.by_id[cid].get("title") or cid) for cid in ids)
+    out.append(f"案例：{cases}\n{{: .cb-place__cases }}\n\n")
+    out.append("</div>\n\n")
+    return "".join(out)
+
+
+def _short(text: str, n: int) -> str:
+    text = _SPACE.sub(" ", str(text)).strip()
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
 def _glossary(s: _Site) -> str:
     src = "methods/index.md"
     out = [_front("按方法"), "# 工作方法释义\n\n",
            f"各地案例中具名的 {len(s.methods)} 种工作方法，按拼音排序。"
-           "一种方法被多地使用时，列出全部地区和案例。\n\n"]
+           "一种方法被多地使用时，列出全部地区和案例；点击“详情”看它的组成、各地用法和相似方法。"
+           f"按名称形式归类的清单见{_link(src, 'methods/families.md', '方法家族')}。\n\n"]
+    out.append(_filter_bar(s))
     letters: dict[str, list[dict]] = defaultdict(list)
     for m in s.methods:
         first = pinyin_key(m["name"])[0][:1].upper()
@@ -365,7 +447,12 @@ def _glossary(s: _Site) -> str:
         for m in ms:
             name = m["name"]
             ids = s.method_cases[name]
+            shape = s.shapes[name]
+            fields = " ".join(field_slug(f) for f in s.method_fields[name])
+            out.append(f'<div class="cb-gloss" data-shape="{shape}" data-fields="{fields}" markdown>\n\n')
             out.append(f"### {md_escape(name)} {{#{s.anchors[name]}}}\n\n")
+            out.append(f'<span class="cb-shape cb-shape--{shape}">{families.shape_label(shape)}</span> '
+                       f"{_link(src, s.method_path(name), '详情')}\n\n")
             aliases = [a for a in m.get("aliases") or [] if a and a != name]
             if aliases:
                 out.append(f"又称：{'、'.join(md_escape(a) for a in aliases)}\n\n")
@@ -376,7 +463,194 @@ def _glossary(s: _Site) -> str:
                 out.append(f"使用地区：{'、'.join(cities)}\n\n")
             for cid in ids:
                 out.append(s.case_line(src, cid) + "\n")
+            out.append("\n</div>\n\n")
+    out.append('<p class="cb-filter-empty" data-cb-filter-empty hidden>没有符合条件的工作方法。</p>\n')
+    return "".join(out)
+
+
+def _filter_bar(s: _Site) -> str:
+    """Shape and field filters for the glossary (casebook.js shows the bar and applies them;
+    without scripts every method stays listed)."""
+    shapes = defaultdict(int)
+    for name in s.shapes:
+        shapes[s.shapes[name]] += 1
+    fields = defaultdict(int)
+    for name, fs in s.method_fields.items():
+        for f in fs:
+            fields[f] += 1
+    opts_shape = "".join(f'<option value="{k}">{label}（{shapes[k]}）</option>'
+                         for k, (label, _) in families.SHAPES.items() if shapes[k])
+    opts_field = "".join(f'<option value="{slug}">{f}（{fields[f]}）</option>' for f, slug in FIELDS.items() if fields[f])
+    return ('<form class="cb-filter" data-cb-filter hidden>'
+            '<label>名称形式 <select name="shape" data-cb-filter-shape><option value="">全部</option>'
+            f"{opts_shape}</select></label>"
+            '<label>领域 <select name="field" data-cb-filter-field><option value="">全部</option>'
+            f"{opts_field}</select></label>"
+            f'<span class="cb-filter__count" data-cb-filter-count>共 {len(s.methods)} 种</span>'
+            "</form>\n\n")
+
+
+def _method_page(s: _Site, m: dict) -> str:
+    name = m["name"]
+    src = s.method_path(name)
+    shape = s.shapes[name]
+    out = [_front(md_escape(name)), f"# {md_escape(name)} {{#{s.anchors[name]}}}\n\n"]
+    meta = [f"名称形式：{_link(src, 'methods/families.md#shape-' + shape, families.shape_label(shape))}"]
+    if s.method_fields[name]:
+        meta.append("领域：" + "、".join(_link(src, f"fields/{field_slug(f)}.md", f) for f in s.method_fields[name]))
+    out.append(f"{_link(src, 'methods/index.md', '← 全部工作方法')}\n{{: .cb-method-back }}\n\n")
+    out.append(" · ".join(meta) + "\n{: .cb-method-meta }\n\n")
+    aliases = [a for a in m.get("aliases") or [] if a and a != name]
+    if aliases:
+        out.append(f"又称：{'、'.join(md_escape(a) for a in aliases)}\n\n")
+    parts = families.display_parts(m)
+    if parts:
+        out.append(f"## 释义：{len(parts)} 个组成部分\n\n")
+        out.append('<ol class="cb-parts" markdown>\n')
+        for p in parts:
+            key, rest = families.part_key(p)
+            lead = f'<span class="cb-part__key">{md_escape(key)}</span>' if key else ""
+            out.append(f"<li markdown>{lead}{md_escape(rest)}</li>\n")
+        out.append("</ol>\n\n")
+        if m.get("definition") and not _covers(parts, m["definition"]):
+            out.append(f"原文：{md_escape(m['definition'])}\n\n")
+    else:
+        out.append("## 释义\n\n")
+        out.append(f"{md_escape(m['definition'])}\n\n" if m.get("definition") else "原文未给出释义，请看下面案例中的具体做法。\n\n")
+    ids = s.method_cases[name]
+    keys = {s.place_key(s.by_id[c]) for c in ids}
+    out.append(f"## 使用地区与案例\n\n{len(ids)} 个案例，"
+               f"{sum(1 for k in keys if k is not None)} 个地区"
+               + ("（另有未注明地点的案例）" if None in keys else "") + "。\n\n")
+    out.append("| 地区 | 案例 | 年份 | 原始文件 |\n| --- | --- | --- | --- |\n")
+    order = {k: n for n, k in enumerate(s.place_keys())}
+    for cid in sorted(ids, key=lambda c: (order[s.place_key(s.by_id[c])], c)):
+        c = s.by_id[cid]
+        key = s.place_key(c)
+        place = _link(src, s.place_page(key), s.place_label(c) if key else UNKNOWN_PLACE)
+        title = _link(src, s.case_path(cid), c.get("title") or cid)
+        source = c.get("source") or {}
+        if source.get("file"):
+            copy = source_copy_name(str(source["file"]))
+            lines = f" 第 {md_escape(source.get('first_line'))}–{md_escape(source.get('last_line'))} 行"
+            name_md = md_escape(source["file"])
+            if copy in s.published:  # the converter publishes sources before the browse pages
+                name_md = f"[{name_md}]({_rel(src, 'sources/' + quote(copy))})"
+            src_cell = name_md + lines
+        else:
+            src_cell = "—"
+        out.append(f"| {place} | {title} | {md_escape(c.get('year')) or '—'} | {src_cell} |\n")
+    out.append("\n")
+    if shape != "named":
+        kin = [k for k in s.methods if s.shapes[k["name"]] == shape and k["name"] != name]
+        if kin:
+            out.append(f"## 同一家族的方法\n\n名称同为“{families.shape_label(shape)}”的其他方法：\n\n")
+            for k in kin[:12]:
+                cl = "、".join(s.city_links(src, s.method_cases[k["name"]]))
+                out.append(f"- {_link(src, s.method_path(k['name']), k['name'])}" + (f"：{cl}" if cl else "") + "\n")
+            if len(kin) > 12:
+                out.append(f"- …… 共 {len(kin)} 种，见{_link(src, 'methods/families.md#shape-' + shape, '方法家族')}\n")
             out.append("\n")
+    similar = s.similar.get(name) or []
+    if similar:
+        out.append("## 相似方法\n\n名称或释义用词相近的方法（同领域者优先）：\n\n")
+        for other, reason in similar:
+            out.append(f"- {_link(src, s.method_path(other), other)} <span class=\"cb-meta\">{md_escape(reason)}</span>\n")
+        out.append("\n")
+    return "".join(out)
+
+
+def _covers(parts: list[str], definition: str) -> bool:
+    """True when the parts say all the definition says (only separators left over)."""
+    rest = definition
+    for p in parts:
+        rest = rest.replace(p, "", 1)
+    return not re.sub(r"[\s，。；、,;+＋]", "", rest)
+
+
+def _families_page(s: _Site) -> str:
+    src = "methods/families.md"
+    out = [_front("方法家族"), "# 方法家族\n\n",
+           "各地给工作方法起名有几种常见的形式。名称形式相同的方法归为一族，"
+           f"便于比较同类做法；{_link(src, 'methods/index.md', '按方法')}页也可按形式和领域筛选。\n\n"]
+    for key, (label, desc) in families.SHAPES.items():
+        members = [m for m in s.methods if s.shapes[m["name"]] == key]
+        if not members:
+            continue
+        out.append(f"## {label} <span class=\"cb-count\">{len(members)}</span> {{#shape-{key}}}\n\n{desc}\n\n")
+        for m in members:
+            cl = "、".join(s.city_links(src, s.method_cases[m["name"]]))
+            out.append(f"- {_link(src, s.method_path(m['name']), m['name'])}" + (f"：{cl}" if cl else "") + "\n")
+        out.append("\n")
+    return "".join(out)
+
+
+def _matrix_page(s: _Site) -> str:
+    src = "places/matrix.md"
+    keys = s.place_keys()
+    counts: dict = defaultdict(int)
+    for c in s.cases:
+        for f in c.get("fields") or []:
+            if f in FIELDS:
+                counts[(s.place_key(c), f)] += 1
+    out = [_front("地区×领域", "hide:\n  - navigation\n  - toc\n"), "# 地区×领域\n\n",
+           "每行一个地区，每列一个领域，格中数字是该地区在该领域的案例数，点击进入该领域页上这个地区的做法。"
+           f"行末是地区的案例总数（一个案例可属于几个领域）。地图见{_link(src, 'places/map.md', '案例地图')}。\n\n"]
+    out.append('<div class="cb-matrix" markdown>\n\n')
+    head = ["地区", *(_link(src, f"fields/{slug}.md", f) for f, slug in FIELDS.items()), "案例"]
+    out.append("| " + " | ".join(head) + " |\n")
+    out.append("| --- |" + " :---: |" * (len(FIELDS) + 1) + "\n")
+    totals = defaultdict(int)
+    for c in s.cases:
+        totals[s.place_key(c)] += 1
+    for key in keys:
+        label = _link(src, s.place_page(key), s.place_name(key))
+        if key is not None and key[1] != _NO_CITY:
+            label += f' <span class="cb-meta">{md_escape(key[0])}</span>'
+        cells = []
+        for f, slug in FIELDS.items():
+            n = counts.get((key, f), 0)
+            cells.append(f"[{n}]({_rel(src, f'fields/{slug}.md#' + s.place_anchor(key))}){{: .cb-cell .cb-heat-{mapgrid.level(n)} }}"
+                         if n else "")
+        out.append(f"| {label} | " + " | ".join(cells) + f" | {totals[key]} |\n")
+    out.append("\n</div>\n")
+    return "".join(out)
+
+
+def _map_page(s: _Site) -> str:
+    src = "places/map.md"
+    per_prov = {prov: _count(cities) for prov, cities in s.tree.items()}
+    placed = {}
+    for prov in per_prov:
+        t = mapgrid.tile_for(prov)
+        if t:
+            placed[t[0]] = prov
+    out = [_front("案例地图", "hide:\n  - navigation\n  - toc\n"), "# 案例地图\n\n",
+           f"{len(s.cases)} 个案例中，{len(s.cases) - len(s.unknown)} 个注明了地区。"
+           "每个方块是一个省级行政区，颜色越深案例越多；点击有案例的省份查看该省案例。\n\n"]
+    out.append('<div class="cb-map-layout" markdown>\n\n<div class="cb-map-main" markdown>\n\n')
+    out.append('<div class="cb-map" markdown>\n\n')
+    for full, short, col, row in mapgrid.TILES:
+        prov = placed.get(full)
+        n = per_prov.get(prov, 0) if prov else 0
+        cls = f"cb-tile cb-heat-{mapgrid.level(n)} cb-col-{col} cb-row-{row}"
+        if prov:
+            out.append(f'[{short}<span class="cb-tile__n">{n}</span>]({_rel(src, s.prov_path(prov))})'
+                       f'{{: .{" .".join(cls.split())} data-province="{full}" data-count="{n}" }}\n')
+        else:
+            out.append(f'<span class="{cls}" data-province="{full}" data-count="0">{short}</span>\n')
+    out.append("\n</div>\n\n")
+    out.append('<div class="cb-legend" markdown>\n\n')
+    out.append(" ".join(f'<span class="cb-legend__item"><span class="cb-swatch cb-heat-{k}"></span>{mapgrid.level_label(k)}</span>'
+                        for k in range(len(mapgrid.LEVELS))) + "\n\n</div>\n\n</div>\n\n")
+    out.append('<div class="cb-map-side" markdown>\n\n')
+    out.append("## 各省份案例数\n\n| 省份 | 案例 | 城市 |\n| --- | ---: | --- |\n")
+    for prov in sorted(s.tree, key=lambda p: (-per_prov[p], pinyin_key(p))):
+        cities = "、".join(_link(src, s.city_path(prov, c), c if c != _NO_CITY else _NO_CITY) for c in sorted(s.tree[prov], key=pinyin_key))
+        out.append(f"| {_link(src, s.prov_path(prov), prov)} | {per_prov[prov]} | {cities} |\n")
+    if s.unknown:
+        out.append(f"| {_link(src, 'places/unknown.md', UNKNOWN_PLACE)} | {len(s.unknown)} | |\n")
+    out.append(f"\n各地在各领域的案例数见{_link(src, 'places/matrix.md', '地区×领域')}。\n\n</div>\n\n</div>\n")
     return "".join(out)
 
 
@@ -384,13 +658,20 @@ def write_site_pages(catalog: dict, docs_dir: Path) -> list[Path]:
     """Write the home page and the browse pages; return the paths written (sorted)."""
     docs_dir = Path(docs_dir)
     s = _Site(catalog)
+    published = docs_dir / "sources"
+    s.published = {p.relative_to(published).as_posix() for p in published.rglob("*") if p.is_file()} if published.is_dir() else set()
     pages: dict[str, str] = {
         "index.md": _home(s, catalog),
         "places/index.md": _places_index(s),
         "places/unknown.md": _unknown_page(s),
         "fields/index.md": _fields_index(s),
         "methods/index.md": _glossary(s),
+        "methods/families.md": _families_page(s),
+        "places/matrix.md": _matrix_page(s),
+        "places/map.md": _map_page(s),
     }
+    for m in s.methods:
+        pages[s.method_path(m["name"])] = _method_page(s, m)
     for prov in s.tree:
         pages[s.prov_path(prov)] = _province_page(s, prov)
         for city in s.tree[prov]:
