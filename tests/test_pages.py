@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 
 import markdown
@@ -156,3 +157,115 @@ def test_site_builds_strict_from_pages(tmp_path):
     assert 'class="cb-card"' in html and "三先三后" in html
     anon = (tmp_path / "site" / "cases" / "anon.html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in anon
+
+
+# --- cross-city learning: method pages, families, matrix, map, places side by side ---
+
+from casebook.families import display_parts, shape_of  # noqa: E402
+from casebook.mapgrid import TILES  # noqa: E402
+
+
+def _learning_catalog() -> dict:
+    cat = copy.deepcopy(CATALOG)
+    cat["cases"][0]["year"] = 2023
+    cat["cases"].append(_case("lz", "泸州的做法", ("四川省", "泸州市", None), ["基层统战", "宗教工作"],
+                              ["4321工作法", "同心专家服务团"]))
+    cat["methods"] += [
+        {"name": "4321工作法", "aliases": [], "definition": "“4”即四心定位，“3”即三线标准",
+         "parts": ["“4”即四心定位", "“3”即三线标准"], "cases": ["lz"]},
+        {"name": "同心专家服务团", "aliases": [], "definition": None, "parts": [], "cases": ["lz"]},
+    ]
+    return cat
+
+
+def test_method_shapes_are_recognised_by_form():
+    assert {shape_of(n, a) for n, a in [("三先三后工作法", ["三先三后"]), ("四巡四查", []), ("五比五看活动", []),
+                                        ("一站六会", []), ("四好五化六有", [])]} == {"pairs"}
+    assert {shape_of(n) for n in ["1+N", "1+10+N", "中心+会+团+室+库"]} == {"plus"}
+    assert {shape_of(n) for n in ["四个深谈机制", "三个一", "十个一活动"]} == {"ge"}
+    assert shape_of("4321工作法") == "digits" and shape_of("六有") == "numeral"
+    assert shape_of("同心服务团") == "named" and shape_of("石榴籽调解体系") == "named"
+
+
+def test_a_plus_name_is_broken_into_the_pieces_its_definition_gives():
+    m = {"name": "1+10+N", "aliases": [], "definition": "1（市级）+10（重点领域）+N（部门单位）",
+         "parts": ["1（市级）+10（重点领域）+N（部门单位）"]}
+    assert display_parts(m) == ["1（市级）", "10（重点领域）", "N（部门单位）"]
+    four = {"name": "4321工作法", "aliases": [], "parts": ["a", "b", "c", "d"]}
+    assert display_parts(four) == ["a", "b", "c", "d"]
+
+
+def test_each_method_has_a_page_with_parts_places_years_sources_and_kin(tmp_path):
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "xy.txt").write_text("x", encoding="utf-8")
+    pages = _write(tmp_path, _learning_catalog())
+    anchors = method_anchors(m["name"] for m in _learning_catalog()["methods"])
+    for name, anchor in anchors.items():
+        assert f"methods/{anchor}.md" in pages, name
+    page = pages[f"methods/{anchors['4321工作法']}.md"]
+    html = _html(page)
+    assert f'id="{anchors["4321工作法"]}"' in html
+    assert '<span class="cb-part__key">4</span>四心定位' in html and '<span class="cb-part__key">3</span>三线标准' in html
+    assert "数字串式" in page and "../fields/jiceng-tongzhan.md" in page
+    shared = pages[f"methods/{anchors['同心服务团']}.md"]
+    table = shared[shared.index("| 地区 |"):]
+    assert "湖北省襄阳市" in table and "河南省新乡市辉县市" in table
+    assert "| 2023 |" in table and "| — |" in table  # year, or a dash when the text gives none
+    assert "[xy&#46;txt](../sources/xy.txt) 第 1–9 行" in table  # a published source is linked
+    assert "xx&#46;txt 第 1–9 行" in table and "(../sources/xx.txt)" not in table  # not published: named only
+    assert "## 相似方法" in shared and anchors["同心专家服务团"] in shared and "共有词：" in shared
+    kin = pages[f"methods/{anchors['三先三后']}.md"]
+    assert "## 同一家族的方法" not in kin  # no other 数字叠用式 method in this catalog
+
+
+def test_glossary_entries_carry_shape_and_fields_for_the_filter(tmp_path):
+    g = _write(tmp_path, _learning_catalog())["methods/index.md"]
+    assert '<form class="cb-filter" data-cb-filter hidden>' in g
+    assert '<option value="pairs">数字叠用式（1）</option>' in g
+    assert '<option value="zongjiao-gongzuo">宗教工作（3）</option>' in g
+    assert '<div class="cb-gloss" data-shape="digits" data-fields="zongjiao-gongzuo jiceng-tongzhan" markdown>' in g
+    assert '<div class="cb-gloss" data-shape="named" data-fields="dangwai-zhishifenzi jiceng-tongzhan" markdown>' in g
+    fam = _write(tmp_path, _learning_catalog())["methods/families.md"]
+    assert "{#shape-pairs}" in fam and "{#shape-digits}" in fam and "{#shape-plus}" not in fam
+
+
+def test_matrix_counts_cases_per_place_and_field(tmp_path):
+    page = _write(tmp_path, _learning_catalog())["places/matrix.md"]
+    rows = {line.split("|")[1].strip(): line for line in page.splitlines() if line.startswith("| [")}
+    xy = rows["[襄阳市](hubeisheng/xiangyangshi.md) <span class=\"cb-meta\">湖北省</span>"]
+    assert "[1](../fields/jiceng-tongzhan.md#p-hubeisheng-xiangyangshi){: .cb-cell .cb-heat-1 }" in xy
+    assert xy.rstrip().endswith("| 1 |")
+    unknown = rows["[未注明地点](unknown.md)"]
+    assert "[1](../fields/zongjiao-gongzuo.md#p-unknown)" in unknown
+    header = page.splitlines()[[i for i, l in enumerate(page.splitlines()) if l.startswith("| 地区")][0]]
+    assert header.count("../fields/") == len(FIELDS)
+
+
+def test_field_page_sets_the_places_side_by_side(tmp_path):
+    page = _write(tmp_path, _learning_catalog())[f"fields/{FIELDS['基层统战']}.md"]
+    html = _html(page)
+    for anchor in ("p-hubeisheng-xiangyangshi", "p-henansheng-xinxiangshi", "p-sichuansheng-luzhoushi"):
+        assert f'id="{anchor}"' in html
+    card = page[page.index('id="p-hubeisheng-xiangyangshi"'):]
+    card = card[:card.index("</div>")]
+    assert "三先三后" in card and "同心服务团" in card and "4321" not in card
+    assert "先谈心&#42;后&#42;办事" in card  # the definition, escaped, as a one-line gloss
+
+
+def test_map_has_every_province_coloured_by_cases_and_linked(tmp_path):
+    page = _write(tmp_path, _learning_catalog())["places/map.md"]
+    assert len(TILES) == 34 and len({t[0] for t in TILES}) == 34
+    assert len({(t[2], t[3]) for t in TILES}) == 34  # no two provinces on one square
+    assert '[湖北<span class="cb-tile__n">1</span>](hubeisheng/index.md){: .cb-tile .cb-heat-1' in page
+    assert '<span class="cb-tile cb-heat-0 cb-col-5 cb-row-2" data-province="北京市" data-count="0">北京</span>' in page
+    assert len(re.findall(r'class="cb-tile cb-heat-\d', _html(page))) == 34
+
+
+def test_new_pages_show_source_text_literally(tmp_path):
+    cat = _learning_catalog()
+    cat["cases"][0]["place"]["city"] = "襄<b>阳</b>市"
+    cat["methods"][0]["parts"] = ["<img src=x onerror=alert(1)>", "*强调*"]
+    pages = _write(tmp_path, cat)
+    for name, md in pages.items():
+        html = _html(md)
+        assert "<script>" not in html and "<img" not in html and "<b>" not in html and "<em>" not in html, name

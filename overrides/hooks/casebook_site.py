@@ -105,10 +105,9 @@ def _field_url(name: object) -> str:
 
 
 def _method_url(name: object) -> str:
-    """The method's own page (casebook.pages writes methods/<anchor>.md, whose title
-    carries the same anchor); the glossary when the method is not in the catalog."""
+    """The method's entry in the glossary, which links to its own page (methods/<anchor>)."""
     anchor = _anchors.get(str(name))
-    return _page(f"methods/{anchor}") + f"#{anchor}" if anchor else _page("methods/index")
+    return _page("methods/index") + (f"#{anchor}" if anchor else "")
 
 
 def on_env(env, config, files):

@@ -452,7 +452,7 @@ def _glossary(s: _Site) -> str:
             out.append(f'<div class="cb-gloss" data-shape="{shape}" data-fields="{fields}" markdown>\n\n')
             out.append(f"### {md_escape(name)} {{#{s.anchors[name]}}}\n\n")
             out.append(f'<span class="cb-shape cb-shape--{shape}">{families.shape_label(shape)}</span> '
-                       f"{_link(src, s.method_path(name), '详情')}\n\n")
+                       f"{_link(src, s.method_path(name), '详情：组成、各地用法、相似方法')}{{: .cb-more }}\n{{: .cb-gloss__meta }}\n\n")
             aliases = [a for a in m.get("aliases") or [] if a and a != name]
             if aliases:
                 out.append(f"又称：{'、'.join(md_escape(a) for a in aliases)}\n\n")

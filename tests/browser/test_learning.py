@@ -249,6 +249,18 @@ def test_glossary_filters_by_shape_and_field(page, server, catalog):
     assert {"四巡四查", "一站六会"} <= names and any(n.startswith("三先三后") for n in names)
     assert not names & {"1+N", "4321工作法", "同心服务团", "四个深谈机制"}
     assert "?shape=pairs" in page.url
+    # letters (headings and the letter bar) and table-of-contents lines of hidden methods go too
+    for h in page.locator("h2.cb-letter").all():
+        following = h.evaluate("""h => { const out = []; for (let el = h.nextElementSibling;
+            el && !el.matches('h2.cb-letter'); el = el.nextElementSibling)
+            if (el.classList.contains('cb-gloss')) out.push(el.querySelector('h3').textContent.trim()); return out; }""")
+        assert h.is_visible() == bool(set(following) & names), (h.inner_text(), following)
+        assert page.locator(f".cb-letters a[href='#{h.get_attribute('id')}']").is_visible() == h.is_visible()
+    toc = {t.strip() for t in page.locator(".md-sidebar--secondary .md-nav__link").all_inner_texts() if t.strip()}
+    assert names <= toc
+    visible_toc = {a.inner_text().strip() for a in page.locator(".md-sidebar--secondary .md-nav__link").all()
+                   if a.is_visible()}
+    assert visible_toc == names
     bar.locator("select[name=shape]").select_option("")
     bar.locator("select[name=field]").select_option("zongjiao-gongzuo")
     by_id = {c["id"]: c for c in catalog["cases"]}

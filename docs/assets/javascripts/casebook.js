@@ -37,13 +37,18 @@ document.addEventListener("click", function (event) {
           (!f || (" " + el.getAttribute("data-fields") + " ").indexOf(" " + f + " ") >= 0);
         el.hidden = !ok;
         if (ok) shown++;
+        var h = el.querySelector("h3[id]");  // its line in the table of contents too
+        var toc = h && document.querySelector('.md-sidebar--secondary a[href="#' + h.id + '"]');
+        if (toc && toc.closest("li")) toc.closest("li").hidden = !ok;
       });
-      letters.forEach(function (h) {  // a letter heading stays only if one of its entries does
+      letters.forEach(function (h) {  // a letter (heading and link) stays only if one of its entries does
         var any = false;
         for (var el = h.nextElementSibling; el && !el.matches("h2.cb-letter"); el = el.nextElementSibling) {
           if (el.classList.contains("cb-gloss") && !el.hidden) { any = true; break; }
         }
         h.hidden = !any;
+        var link = document.querySelector('.cb-letters a[href="#' + h.id + '"]');
+        if (link) link.hidden = !any;
       });
       count.textContent = (s || f) ? "显示 " + shown + " / " + entries.length + " 种" : "共 " + entries.length + " 种";
       if (empty) empty.hidden = shown > 0;
