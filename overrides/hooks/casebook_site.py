@@ -105,9 +105,10 @@ def _field_url(name: object) -> str:
 
 
 def _method_url(name: object) -> str:
-    """The method's entry in the glossary, which links to its own page (methods/<anchor>)."""
+    """The method's own page (casebook.pages writes methods/<anchor>.md, whose title
+    carries the same anchor); the glossary when the method is not in the catalog."""
     anchor = _anchors.get(str(name))
-    return _page("methods/index") + (f"#{anchor}" if anchor else "")
+    return _page(f"methods/{anchor}") + f"#{anchor}" if anchor else _page("methods/index")
 
 
 def on_env(env, config, files):
