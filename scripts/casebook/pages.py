@@ -14,6 +14,7 @@ catalog gives byte-identical files.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from urllib.parse import quote
@@ -62,6 +63,7 @@ def md_escape(text: object) -> str:
     return md_text(_SPACE.sub(" ", str(text)).strip())
 
 
+@functools.lru_cache(maxsize=None)
 def pinyin_key(text: str) -> tuple:
     """Sort key: pinyin (with tone numbers) first, then the text itself."""
     return (" ".join(lazy_pinyin(text, style=Style.TONE3, errors="default")).lower(), text)
@@ -94,9 +96,16 @@ def method_anchors(names: Iterable[str]) -> dict[str, str]:
 
 
 def _rel(src: str, dst: str) -> str:
-    """Relative Markdown link from docs path ``src`` to docs path ``dst`` (with #anchor)."""
+    """Relative Markdown link from docs path ``src`` to docs path ``dst`` (with #anchor).
+
+    Both are plain docs-relative paths (no ``..``), so this is posixpath.relpath without
+    its cost (it runs once per link: hundreds of thousands on a large corpus)."""
     path, _, anchor = dst.partition("#")
-    link = posixpath.relpath(path, posixpath.dirname(src) or ".")
+    here, there = src.split("/")[:-1], path.split("/")
+    k = 0
+    while k < len(here) and k < len(there) - 1 and here[k] == there[k]:
+        k += 1
+    link = "/".join([".."] * (len(here) - k) + there[k:])
     return link + ("#" + anchor if anchor else "")
 
 
@@ -120,13 +129,16 @@ class _Site:
         self.anchors = method_anchors(m["name"] for m in self.methods)
         self.method_by_name = {m["name"]: m for m in self.methods}
         self.published: set[str] = set()  # source copies under docs/sources/ (set by write_site_pages)
+        self._place_keys: list | None = None
+        self.place_order: dict = {}
         self.method_cases: dict[str, list[str]] = {}
+        carried: dict[str, set[str]] = defaultdict(set)  # method name -> cases that list it
+        for c in self.cases:
+            for name in c.get("methods") or []:
+                carried[name].add(str(c["id"]))
         for m in self.methods:
-            ids = [str(i) for i in m.get("cases") or [] if str(i) in self.by_id]
-            for c in self.cases:
-                if m["name"] in (c.get("methods") or []) and str(c["id"]) not in ids:
-                    ids.append(str(c["id"]))
-            self.method_cases[m["name"]] = sorted(set(ids))
+            ids = {str(i) for i in m.get("cases") or [] if str(i) in self.by_id} | carried.get(m["name"], set())
+            self.method_cases[m["name"]] = sorted(ids)
         # place tree: province -> city -> county -> [case ids]
         self.tree: dict[str, dict[str, dict[str, list[str]]]] = {}
         self.unknown: list[str] = []
@@ -147,6 +159,9 @@ class _Site:
             m["name"]: [f for f in FIELDS if any(f in (self.by_id[i].get("fields") or []) for i in self.method_cases[m["name"]])]
             for m in self.methods}
         self.similar = families.similar_methods(self.methods, self.method_fields)
+        self.by_shape: dict[str, list[dict]] = defaultdict(list)
+        for m in self.methods:
+            self.by_shape[self.shapes[m["name"]]].append(m)
 
     @staticmethod
     def _slugs(names: Iterable[str]) -> dict[str, str]:
@@ -194,8 +209,12 @@ class _Site:
 
     def place_keys(self) -> list[tuple[str, str] | None]:
         """Every place with cases, in pinyin order of province then city; unknown last."""
-        keys = [(prov, city) for prov in sorted(self.tree, key=pinyin_key) for city in sorted(self.tree[prov], key=pinyin_key)]
-        return keys + ([None] if self.unknown else [])
+        if self._place_keys is None:
+            keys = [(prov, city) for prov in sorted(self.tree, key=pinyin_key)
+                    for city in sorted(self.tree[prov], key=pinyin_key)]
+            self._place_keys = keys + ([None] if self.unknown else [])
+            self.place_order = {k: n for n, k in enumerate(self._place_keys)}
+        return self._place_keys
 
     def place_label(self, case: dict) -> str:
         p = case.get("place") or {}
@@ -379,7 +398,8 @@ def _field_page(s: _Site, field: str) -> str:
     by_place: dict = defaultdict(list)
     for cid in ids:
         by_place[s.place_key(s.by_id[cid])].append(cid)
-    order = {k: n for n, k in enumerate(s.place_keys())}
+    s.place_keys()
+    order = s.place_order
     places = sorted(by_place, key=lambda k: (k is None, -len(by_place[k]), order[k]))
     out = [_front(field, "hide:\n  - navigation\n  - toc\n"), f"# {md_escape(field)}\n\n",
            f"{len(ids)} 个案例，来自 {sum(1 for k in places if k is not None)} 个地区"
@@ -523,7 +543,8 @@ def _method_page(s: _Site, m: dict) -> str:
                f"{sum(1 for k in keys if k is not None)} 个地区"
                + ("（另有未注明地点的案例）" if None in keys else "") + "。\n\n")
     out.append("| 地区 | 案例 | 年份 | 原始文件 |\n| --- | --- | --- | --- |\n")
-    order = {k: n for n, k in enumerate(s.place_keys())}
+    s.place_keys()
+    order = s.place_order
     for cid in sorted(ids, key=lambda c: (order[s.place_key(s.by_id[c])], c)):
         c = s.by_id[cid]
         key = s.place_key(c)
@@ -542,14 +563,15 @@ def _method_page(s: _Site, m: dict) -> str:
         out.append(f"| {place} | {title} | {md_escape(c.get('year')) or '—'} | {src_cell} |\n")
     out.append("\n")
     if shape != "named":
-        kin = [k for k in s.methods if s.shapes[k["name"]] == shape and k["name"] != name]
+        family = s.by_shape[shape]
+        kin = [k for k in family[:13] if k["name"] != name][:12]  # the first twelve, in pinyin order
         if kin:
             out.append(f"## 同一家族的方法\n\n名称同为“{families.shape_label(shape)}”的其他方法：\n\n")
-            for k in kin[:12]:
+            for k in kin:
                 cl = "、".join(s.city_links(src, s.method_cases[k["name"]]))
                 out.append(f"- {_link(src, s.method_path(k['name']), k['name'])}" + (f"：{cl}" if cl else "") + "\n")
-            if len(kin) > 12:
-                out.append(f"- …… 共 {len(kin)} 种，见{_link(src, 'methods/families.md#shape-' + shape, '方法家族')}\n")
+            if len(family) - 1 > len(kin):
+                out.append(f"- …… 共 {len(family) - 1} 种，见{_link(src, 'methods/families.md#shape-' + shape, '方法家族')}\n")
             out.append("\n")
     similar = s.similar.get(name) or []
     if similar:
@@ -574,7 +596,7 @@ def _families_page(s: _Site) -> str:
            "各地给工作方法起名有几种常见的形式。名称形式相同的方法归为一族，"
            f"便于比较同类做法；{_link(src, 'methods/index.md', '按方法')}页也可按形式和领域筛选。\n\n"]
     for key, (label, desc) in families.SHAPES.items():
-        members = [m for m in s.methods if s.shapes[m["name"]] == key]
+        members = s.by_shape.get(key, [])
         if not members:
             continue
         out.append(f"## {label} <span class=\"cb-count\">{len(members)}</span> {{#shape-{key}}}\n\n{desc}\n\n")
