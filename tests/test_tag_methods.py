@@ -69,3 +69,8 @@ def test_name_stops_at_a_method_word_or_a_verb():
 
 def test_placeholders_are_not_names():
     assert names("关注“XX统战”微信公众号，推行“某某工作法”。") == []
+
+
+def test_definition_given_after_a_first_mention_is_kept():
+    (f,) = find_methods("推行“三访三问”工作法。具体做法是：坚持“三访三问”工作法（访党外人士问需求、访企业问困难、访群众问意见），取得成效。")
+    assert f.name == "三访三问工作法" and f.definition.startswith("访党外人士问需求") and len(f.parts) == 3

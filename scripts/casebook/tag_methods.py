@@ -190,12 +190,14 @@ def find_methods(text: str) -> list[Found]:
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
-    seen, out = set(), []
+    """One entry per spelling, in order of first mention, keeping the first definition given
+    (a name is often mentioned in the title before the text defines it)."""
+    first: dict[tuple[str, str], Found] = {}
     for f in found:
-        if (f.core, f.name) not in seen:
-            seen.add((f.core, f.name))
-            out.append(f)
-    return out
+        kept = first.setdefault((f.core, f.name), f)
+        if kept.definition is None and f.definition:
+            kept.definition, kept.parts = f.definition, f.parts
+    return list(first.values())
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
