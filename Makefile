@@ -31,6 +31,12 @@ serve: convert
 bench-convert: $(STAMP)
 	$(BIN)/python benchmarks/bench_convert.py
 
+# Scale benchmark (issue 6): synthetic corpora, convert, build, search in chromium. Long; not in `make test`.
+SIZES ?= 100 1000 10000
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_scale.py $(SIZES)
+
 clean:
 	rm -rf site build .pytest_cache
 	find docs -mindepth 1 -maxdepth 1 ! -name assets -exec rm -rf {} +
