@@ -81,18 +81,23 @@ def field_slug(name: str) -> str:
     return FIELDS.get(name) or "f-" + slugify(name)
 
 
-def method_anchors(names: Iterable[str]) -> dict[str, str]:
-    """Stable, unique ASCII anchors for method names (``m-`` + pinyin)."""
+def unique_slugs(names: Iterable[str], fallback: str, prefix: str = "") -> dict[str, str]:
+    """Stable, unique ASCII slugs (prefix + pinyin), numbered -2, -3… where two names collide."""
     result: dict[str, str] = {}
     used: set[str] = set()
     for name in sorted(set(names), key=pinyin_key):
-        base = "m-" + slugify(name, "method")
-        anchor, n = base, 2
-        while anchor in used:
-            anchor, n = f"{base}-{n}", n + 1
-        used.add(anchor)
-        result[name] = anchor
+        base = prefix + slugify(name, fallback)
+        slug, n = base, 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        result[name] = slug
     return result
+
+
+def method_anchors(names: Iterable[str]) -> dict[str, str]:
+    """Stable, unique ASCII anchors for method names (``m-`` + pinyin)."""
+    return unique_slugs(names, "method", "m-")
 
 
 def _rel(src: str, dst: str) -> str:
@@ -165,15 +170,7 @@ class _Site:
 
     @staticmethod
     def _slugs(names: Iterable[str]) -> dict[str, str]:
-        out, used = {}, set()
-        for name in sorted(names, key=pinyin_key):
-            base = slugify(name, "place")
-            slug, n = base, 2
-            while slug in used:
-                slug, n = f"{base}-{n}", n + 1
-            used.add(slug)
-            out[name] = slug
-        return out
+        return unique_slugs(names, "place")
 
     # paths inside docs/
     def case_path(self, cid: str) -> str:
