@@ -12,13 +12,16 @@ _NEIGHBOUR = f"[{CJK}{CJK_PUNCT}]"
 TERMINAL = "。！？；：…!?;:—"
 _CLOSERS = "”’」』）)】》"
 
-# ASCII punctuation that becomes full-width when it touches Chinese text.
+# ASCII punctuation that becomes full-width when it touches Chinese text: one pattern per
+# mark with a fixed replacement (no Python callback), tried only when the mark occurs.
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
-_PUNCT_RE = re.compile(
-    rf"(?<={_NEIGHBOUR})[,;:!?]|[,;:!?](?={_NEIGHBOUR})"
-)
-_OPEN_RE = re.compile(rf"\((?={_NEIGHBOUR})|(?<={_NEIGHBOUR})\(")
-_CLOSE_RE = re.compile(rf"(?<={_NEIGHBOUR})\)|\)(?={_NEIGHBOUR})")
+_PUNCT_SUBS = [
+    (ch, re.compile(rf"(?<={_NEIGHBOUR}){re.escape(ch)}|{re.escape(ch)}(?={_NEIGHBOUR})"), full)
+    for ch, full in _FULL_WIDTH.items()
+] + [
+    ("(", re.compile(rf"\((?={_NEIGHBOUR})|(?<={_NEIGHBOUR})\("), "（"),
+    (")", re.compile(rf"(?<={_NEIGHBOUR})\)|\)(?={_NEIGHBOUR})"), "）"),
+]
 _SPACES_RE = re.compile(r"[ \t\u3000\u00a0]+")
 
 OUTLINE_START = re.compile(
@@ -29,9 +32,10 @@ OUTLINE_START = re.compile(
 
 def normalize_punct(s: str) -> str:
     """ASCII , ; : ! ? ( ) touching Chinese text become their full-width forms."""
-    s = _PUNCT_RE.sub(lambda m: _FULL_WIDTH[m.group()], s)
-    s = _OPEN_RE.sub("（", s)
-    return _CLOSE_RE.sub("）", s)
+    for ch, pattern, full in _PUNCT_SUBS:
+        if ch in s:
+            s = pattern.sub(full, s)
+    return s
 
 
 def squeeze_spaces(s: str) -> str:
