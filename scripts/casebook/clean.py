@@ -7,6 +7,7 @@ Rules are data (cases/noise.yml); this module only applies them.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -31,7 +32,9 @@ class Rules:
     line_max: int
 
 
-def rules() -> Rules:
+@functools.cache
+def _rules() -> Rules:
+    """The noise rules of cases/noise.yml, compiled once per run."""
     cfg = data.load("noise")
     by_reason = {}
     for reason in REASONS:
@@ -47,16 +50,6 @@ def rules() -> Rules:
         },
         line_max=int(cfg.get("line_max_chars", 80)),
     )
-
-
-_RULES: Rules | None = None
-
-
-def _rules() -> Rules:
-    global _RULES
-    if _RULES is None:
-        _RULES = rules()
-    return _RULES
 
 
 def noise_reason(line: str) -> str | None:

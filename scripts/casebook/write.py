@@ -50,7 +50,7 @@ def source_copy_name(file: str) -> str:
     return file + ".txt" if not file.lower().endswith(".txt") else file
 
 
-def render_body(record: dict, blocks) -> str:
+def render_body(blocks) -> str:
     out = []
     for b in blocks:
         text = b.text.strip()
@@ -97,7 +97,7 @@ def front_matter(record: dict, related: list[dict]) -> dict:
 
 def write_case_page(path: Path, record: dict, blocks, related: list[dict]) -> None:
     fm = yaml.dump(front_matter(record, related), Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10**6)
-    path.write_text(f"---\n{fm}---\n\n{render_body(record, blocks)}", encoding="utf-8")
+    path.write_text(f"---\n{fm}---\n\n{render_body(blocks)}", encoding="utf-8")
 
 
 CSV_COLUMNS = ("标题", "省", "市", "县区", "单位", "发言人", "年份", "领域", "工作方法", "原始文件", "页面")
