@@ -1,11 +1,10 @@
 """Search as a reader sees it: our configuration against Material's default search.
 
 Builds the real site twice from the seed corpus (converter + mkdocs build --strict):
-  ours     mkdocs.yml as it is: separator that also cuts at Chinese/ASCII boundaries
-           and Chinese quotes and brackets, jieba taught the catalog's method and
-           place names, Material's query segmenter fixed (overrides/hooks);
-  default  Material's default search for language zh: no separator, no user
-           dictionary, unpatched segmenter (page tags as the converter writes them).
+  ours     mkdocs.yml as it is: our sharded bigram index with field weights
+           (casebook.search_index, written by overrides/hooks) behind Material's box;
+  default  stock Material (no hook, no overrides) with its own search for language
+           zh: one lunr index, jieba at build time (page tags as the converter writes them).
 Then types each query of tests/data/search-queries.yaml (plus a few partial and
 quoted names) into the real search box in chromium and prints, for each, the rank
 of the expected case among the distinct pages shown and how many pages were shown.

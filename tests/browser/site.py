@@ -47,8 +47,9 @@ def convert(docs: Path, src: Path | None = None) -> Path:
 
 
 def write_config(work: Path, docs: Path, site: Path, variant: str = "site") -> Path:
-    """mkdocs.yml with absolute paths. variant 'default' = Material's default search:
-    no separator, no user dictionary, no segmenter fix (tags stay as the converter wrote them)."""
+    """mkdocs.yml with absolute paths. variant 'default' = stock Material with its own
+    search (lunr index, jieba at build time): no hook, no theme overrides, so no
+    sharded index (tags stay as the converter wrote them)."""
     from mkdocs.utils.yaml import yaml_load  # resolves !ENV like `mkdocs build` does
 
     cfg = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -56,9 +57,10 @@ def write_config(work: Path, docs: Path, site: Path, variant: str = "site") -> P
     cfg["theme"]["custom_dir"] = str(ROOT / cfg["theme"]["custom_dir"])
     cfg["hooks"] = [str(ROOT / h) for h in cfg.get("hooks", [])]
     if variant == "default":
-        cfg["plugins"] = ["search" if p == "search" or (isinstance(p, dict) and "search" in p) else p
+        del cfg["theme"]["custom_dir"]
+        cfg["hooks"] = []
+        cfg["plugins"] = [{"search": {"lang": "zh"}} if p == "search" or (isinstance(p, dict) and "search" in p) else p
                           for p in cfg["plugins"]]
-        cfg["extra"]["casebook"] = {"search_user_dict": False, "search_segment_fix": False}
     elif variant != "site":
         raise ValueError(variant)
     path = work / f"mkdocs.{variant}.yml"
@@ -123,10 +125,10 @@ def search(page, base_url: str, query: str, timeout: float = 15_000) -> list[str
     box.press("End")
     meta = page.locator(".md-search-result__meta")
     page.wait_for_function(
-        """(q) => {
+        r"""(q) => {
             const meta = document.querySelector('.md-search-result__meta');
             const input = document.querySelector('input.md-search__input');
-            return input && input.value === q && meta && /个符合条件的结果|没有找到/.test(meta.textContent);
+            return input && input.value === q && meta && /个符合条件的结果|没有找到|最相关的 \d+ 个结果/.test(meta.textContent);
         }""", arg=query, timeout=timeout)
     # Results render asynchronously: read them until they stop changing.
     hrefs, stable = None, 0

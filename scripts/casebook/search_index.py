@@ -1,0 +1,175 @@
+"""The site's search index: Chinese character bigrams, cut into small script files.
+
+Why not Material's built-in index: it is the whole text of every page in one JSON file
+that every fresh page load downloads and the browser turns into a lunr index before
+the first answer (27 MB and 6 s at 1,000 cases, 274 MB and 83 s at 10,000: see
+benchmarks/README.md). Why not Pagefind: it cannot search from file://.
+
+What is written (under ``search/<version>/`` of the site; the version is a hash of
+the content, so a cached shard from an older build is never mixed with a newer one):
+
+* ``manifest.js``: ``__cbManifest({"n": documents, "terms": term shards, "docs": documents per doc shard})``
+* ``t/<k>.js``: ``__cbTerms(k, {term: [doc, impact, doc, impact, ...]})`` with the
+  documents of a posting list delta-coded. A term is a bigram of Chinese characters
+  (三先三后 -> 三先 先三 三后: found however a segmenter would have cut it) or an
+  ASCII/digit word (4321工作法 -> 4321 工作 作法). Term ``t`` lives in shard
+  ``fnv1a(t) % terms``: the browser computes the same hash (casebook-search.js).
+* ``d/<k>.js``: ``__cbDocs(k, [[location, title, text, tags], ...])``: what a result
+  shows, ``docs`` documents per file.
+
+Each file is a classic script (not JSON) so that the search worker can load it with
+``importScripts`` over http and, from disk (file://, where fetch is forbidden), through
+the iframe shim's ``<script>`` tags.
+
+The impact of a term in a document (an integer, 1..255) is BM25 over the body plus a
+boost for each header field that holds it: title and method names above place,
+people above the body. The browser multiplies it by the term's IDF, computed from the
+length of the posting list.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+TOKEN = re.compile(f"[{CJK}]+|[0-9a-z]+")
+TAG = re.compile(r"<[^>]*>")
+
+# Boost added to a term's impact for each header field that contains it.
+FIELD_BOOST = {"title": 3.0, "methods": 3.0, "place": 2.0, "people": 1.5}
+K1, B = 1.2, 0.75  # BM25 over the body
+IMPACT_SCALE = 20  # impact stored as round(value * IMPACT_SCALE), at most 255
+SHARD_BYTES = 32_000  # target size of a term shard
+DOCS_PER_SHARD = 8  # a first result page of up to 30 hits touches at most 30 small files
+SNIPPET_CHARS = 90
+
+
+@dataclass
+class Document:
+    """One page as search sees it. ``fields`` are the header fields of FIELD_BOOST."""
+
+    location: str
+    title: str
+    body: str = ""
+    fields: dict[str, str] = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
+    snippet: str = ""
+    order: tuple = ()
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of ``text``, in order, repeated as often as they occur."""
+    out: list[str] = []
+    for run in TOKEN.findall(normalise(text)):
+        if run[0].isascii():
+            out.append(run)
+        else:
+            out.extend(run[i:i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def fnv1a(term: str) -> int:
+    """32-bit FNV-1a over UTF-16 code units: what JavaScript's charCodeAt sees."""
+    h = 0x811C9DC5
+    data = term.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        h ^= data[i] | (data[i + 1] << 8)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def plain_text(markdown: str) -> str:
+    """Page text without HTML tags (case bodies carry a few, e.g. the byline)."""
+    return TAG.sub(" ", markdown)
+
+
+def snippet_of(text: str, limit: int = SNIPPET_CHARS) -> str:
+    flat = re.sub(r"\s+", " ", re.sub(r"^#+ .*$", "", text, flags=re.M)).strip()
+    return flat if len(flat) <= limit else flat[:limit].rstrip() + "…"
+
+
+def impacts(docs: list[Document]) -> dict[str, list[tuple[int, int]]]:
+    """term -> [(document number, impact)] in document order."""
+    bodies = [Counter(terms(d.body)) for d in docs]
+    lengths = [sum(c.values()) for c in bodies]
+    avg = (sum(lengths) / len(lengths)) if lengths else 0.0
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for n, doc in enumerate(docs):
+        head = {name: set(terms(value)) for name, value in doc.fields.items() if value}
+        norm = K1 * (1 - B + B * lengths[n] / avg) if avg else K1
+        every = set(bodies[n])
+        for names in head.values():
+            every |= names
+        for term in every:
+            tf = bodies[n].get(term, 0)
+            value = tf * (K1 + 1) / (tf + norm) if tf else 0.0
+            value += sum(FIELD_BOOST.get(name, 0.0) for name, names in head.items() if term in names)
+            postings[term].append((n, max(1, min(255, round(value * IMPACT_SCALE)))))
+    return postings
+
+
+def encode_posting(posting: list[tuple[int, int]]) -> list[int]:
+    out: list[int] = []
+    last = 0
+    for n, impact in posting:
+        out += (n - last, impact)
+        last = n
+    return out
+
+
+def _js(call: str, *args) -> str:
+    data = ",".join(json.dumps(a, ensure_ascii=False, separators=(",", ":")) for a in args)
+    return f"{call}({data});\n"
+
+
+@dataclass
+class Index:
+    version: str
+    files: dict[str, str]  # relative path under search/<version>/ -> script text
+    documents: int
+    term_shards: int
+
+
+def build(docs: list[Document]) -> Index:
+    """The index of ``docs``, deterministic for the same input."""
+    docs = sorted(docs, key=lambda d: (d.order, d.location))
+    postings = impacts(docs)
+    encoded = {t: encode_posting(p) for t, p in sorted(postings.items())}
+    size = sum(len(t) * 3 + 4 + len(json.dumps(p, separators=(",", ":"))) for t, p in encoded.items())
+    shards = max(1, math.ceil(size / SHARD_BYTES))
+    by_shard: dict[int, dict[str, list[int]]] = defaultdict(dict)
+    for t, p in encoded.items():
+        by_shard[fnv1a(t) % shards][t] = p
+    files: dict[str, str] = {}
+    for k in range(shards):
+        files[f"t/{k}.js"] = _js("__cbTerms", k, by_shard.get(k, {}))
+    rows = [[d.location, d.title, d.snippet, d.tags] for d in docs]
+    for k in range(0, max(1, math.ceil(len(rows) / DOCS_PER_SHARD))):
+        files[f"d/{k}.js"] = _js("__cbDocs", k, rows[k * DOCS_PER_SHARD:(k + 1) * DOCS_PER_SHARD])
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + files[name].encode("utf-8") + b"\0")
+    version = digest.hexdigest()[:12]
+    files["manifest.js"] = _js("__cbManifest", {"n": len(docs), "terms": shards, "docs": DOCS_PER_SHARD, "version": version})
+    return Index(version=version, files=files, documents=len(docs), term_shards=shards)
+
+
+def write(index: Index, search_dir: Path) -> Path:
+    """Write the index under ``search_dir/<version>/``; returns that folder."""
+    root = search_dir / index.version
+    for name, text in index.files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
