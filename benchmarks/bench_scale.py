@@ -274,9 +274,12 @@ def one_size(n: int, work: Path, browser, args) -> tuple[dict, dict]:
     res["page_html_bytes_max"] = max(p.stat().st_size for p in (site / "cases").glob("*.html"))
     extra["pages"] = sum(1 for _ in site.rglob("*.html"))
     extra["index_json_bytes"] = (site / "search" / "search_index.json").stat().st_size
-    extra["index_js_bytes"] = (site / "search" / "search_index.js").stat().st_size \
-        if (site / "search" / "search_index.js").exists() else None
-    extra["search_index_gzip"] = len(gzip.compress((site / "search" / "search_index.json").read_bytes(), 6))
+    ours = [d for d in (site / "search").iterdir() if d.is_dir()]
+    if ours:  # our sharded index: search/<version>/{manifest.js, t/*.js, d/*.js}
+        terms = list(ours[0].glob("t/*.js"))
+        extra["index_files"] = sum(1 for p in ours[0].rglob("*.js"))
+        extra["index_bytes"] = dir_bytes(ours[0])
+        extra["term_shard_bytes"] = sorted(p.stat().st_size for p in terms)
 
     if browser is not None:
         with Server(site) as srv:
@@ -320,8 +323,11 @@ def table(results: dict, extras: dict) -> str:
         ("peak_rss_mb (our build)", lambda r, e: num(r["peak_rss_mb"], "{:,.0f}")),
         ("site_bytes (MB)", lambda r, e: mb(r["site_bytes"])),
         ("page_html_bytes_max (KB)", lambda r, e: num(r["page_html_bytes_max"] and r["page_html_bytes_max"] / 1e3)),
-        ("search_index.json (MB; gzip)", lambda r, e: f"{mb(e.get('index_json_bytes'))}; {mb(e.get('search_index_gzip'))}"),
-        ("search_index.js for file:// (MB)", lambda r, e: mb(e.get("index_js_bytes"))),
+        ("Material's search_index.json (KB)", lambda r, e: num(e.get("index_json_bytes") and e["index_json_bytes"] / 1e3)),
+        ("our index: files; MB", lambda r, e: f"{num(e.get('index_files'), '{:,}')}; {mb(e.get('index_bytes'))}"),
+        ("term shard KB (median; max)", lambda r, e: (
+            f"{e['term_shard_bytes'][len(e['term_shard_bytes']) // 2] / 1e3:.0f}; {e['term_shard_bytes'][-1] / 1e3:.0f}"
+            if e.get("term_shard_bytes") else "—")),
         ("search_first_bytes (MB; gzip)", lambda r, e: f"{mb(r['search_first_bytes'])}; {mb(e.get('browser', {}).get('search_first_gzip'))}"),
         ("search_five_bytes (MB; gzip)", lambda r, e: f"{mb(r['search_five_bytes'])}; {mb(e.get('browser', {}).get('search_five_gzip'))}"),
         ("search_first_ms", lambda r, e: num(r["search_first_ms"], "{:,.0f}")),

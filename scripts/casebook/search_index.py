@@ -6,7 +6,8 @@ the first answer (27 MB and 6 s at 1,000 cases, 274 MB and 83 s at 10,000: see
 benchmarks/README.md). Why not Pagefind: it cannot search from file://.
 
 What is written (under ``search/<version>/`` of the site; the version is a hash of
-the content, so a cached shard from an older build is never mixed with a newer one):
+what the index is built from, so a cached shard from an older build is never mixed with
+a newer one):
 
 * ``manifest.js``: ``__cbManifest({"n": documents, "terms": term shards, "docs": documents per doc shard})``
 * ``t/<k>.js``: ``__cbTerms(k, {term: [doc, impact, doc, impact, ...]})`` with the
@@ -75,7 +76,7 @@ def terms(text: str) -> list[str]:
         if run[0].isascii():
             out.append(run)
         else:
-            out.extend(run[i:i + 2] for i in range(len(run) - 1))
+            out.extend(map(str.__add__, run[:-1], run[1:]))  # bigrams, at C speed
     return out
 
 
@@ -103,20 +104,33 @@ def impacts(docs: list[Document]) -> dict[str, list[tuple[int, int]]]:
     """term -> [(document number, impact)] in document order."""
     bodies = [Counter(terms(d.body)) for d in docs]
     lengths = [sum(c.values()) for c in bodies]
-    avg = (sum(lengths) / len(lengths)) if lengths else 0.0
+    with_body = [n for n in lengths if n]
+    avg = (sum(with_body) / len(with_body)) if with_body else 0.0
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for n, doc in enumerate(docs):
-        head = {name: set(terms(value)) for name, value in doc.fields.items() if value}
+        boost: dict[str, float] = defaultdict(float)
+        for name, value in doc.fields.items():
+            if value and FIELD_BOOST.get(name):
+                for term in set(terms(value)):
+                    boost[term] += FIELD_BOOST[name]
         norm = K1 * (1 - B + B * lengths[n] / avg) if avg else K1
-        every = set(bodies[n])
-        for names in head.values():
-            every |= names
-        for term in every:
-            tf = bodies[n].get(term, 0)
-            value = tf * (K1 + 1) / (tf + norm) if tf else 0.0
-            value += sum(FIELD_BOOST.get(name, 0.0) for name, names in head.items() if term in names)
-            postings[term].append((n, max(1, min(255, round(value * IMPACT_SCALE)))))
+        body = bodies[n]
+        by_tf: dict[int, float] = {}  # the BM25 part depends only on tf here
+        for term, tf in body.items():
+            value = by_tf.get(tf)
+            if value is None:
+                value = by_tf[tf] = tf * (K1 + 1) / (tf + norm)
+            if term in boost:
+                value += boost[term]
+            postings[term].append((n, _quantise(value)))
+        for term, value in boost.items():
+            if term not in body:
+                postings[term].append((n, _quantise(value)))
     return postings
+
+
+def _quantise(value: float) -> int:
+    return max(1, min(255, round(value * IMPACT_SCALE)))
 
 
 def encode_posting(posting: list[tuple[int, int]]) -> list[int]:
@@ -141,9 +155,24 @@ class Index:
     term_shards: int
 
 
+def _ordered(docs: list[Document]) -> list[Document]:
+    return sorted(docs, key=lambda d: (d.order, d.location))
+
+
+def fingerprint(docs: list[Document]) -> str:
+    """The index's version: a hash of what it is built from (and of this module, whose
+    code decides the format). Cheap, so pages can name it before the index is built."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for d in _ordered(docs):
+        digest.update(json.dumps([d.location, d.title, d.body, d.fields, d.tags, d.snippet, list(d.order)],
+                                 ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()[:12]
+
+
 def build(docs: list[Document]) -> Index:
     """The index of ``docs``, deterministic for the same input."""
-    docs = sorted(docs, key=lambda d: (d.order, d.location))
+    version = fingerprint(docs)
+    docs = _ordered(docs)
     postings = impacts(docs)
     encoded = {t: encode_posting(p) for t, p in sorted(postings.items())}
     size = sum(len(t) * 3 + 4 + len(json.dumps(p, separators=(",", ":"))) for t, p in encoded.items())
@@ -157,10 +186,6 @@ def build(docs: list[Document]) -> Index:
     rows = [[d.location, d.title, d.snippet, d.tags] for d in docs]
     for k in range(0, max(1, math.ceil(len(rows) / DOCS_PER_SHARD))):
         files[f"d/{k}.js"] = _js("__cbDocs", k, rows[k * DOCS_PER_SHARD:(k + 1) * DOCS_PER_SHARD])
-    digest = hashlib.sha256()
-    for name in sorted(files):
-        digest.update(name.encode() + b"\0" + files[name].encode("utf-8") + b"\0")
-    version = digest.hexdigest()[:12]
     files["manifest.js"] = _js("__cbManifest", {"n": len(docs), "terms": shards, "docs": DOCS_PER_SHARD, "version": version})
     return Index(version=version, files=files, documents=len(docs), term_shards=shards)
 
