@@ -269,3 +269,49 @@ def test_new_pages_show_source_text_literally(tmp_path):
     for name, md in pages.items():
         html = _html(md)
         assert "<script>" not in html and "<img" not in html and "<b>" not in html and "<em>" not in html, name
+
+
+# --- browse pages at scale: lists are cut, say so, and link to the rest ---
+
+from casebook import pages as pages_mod  # noqa: E402
+
+_SYLLABLES = "安白陈邓范高韩金李马欧潘秦任孙唐王吴夏杨张赵"
+
+
+def _big_catalog(n_cases: int = 600, n_methods: int = 400) -> dict:
+    methods = [f"{_SYLLABLES[i % len(_SYLLABLES)]}{'一二三四五六七八九'[i // len(_SYLLABLES) % 9]}同心{i}号" for i in range(n_methods)]
+    cases = []
+    for i in range(n_cases):
+        city = ("湖北省", "襄阳市", None) if i % 2 else ("河南省", "新乡市", None)
+        cases.append(_case(f"c{i}", f"第{i}个做法", city, ["基层统战"], [methods[i % n_methods], methods[(i * 7 + 1) % n_methods]]))
+    return {"cases": cases, "removed": [],
+            "methods": [{"name": m, "aliases": [], "definition": None,
+                         "cases": [c["id"] for c in cases if m in c["methods"]]} for m in methods]}
+
+
+def test_a_large_glossary_is_one_page_per_pinyin_initial(tmp_path):
+    cat = _big_catalog()
+    pages = _write(tmp_path, cat)
+    letter_pages = {k: v for k, v in pages.items() if k.startswith("methods/letter-")}
+    assert len(cat["methods"]) > pages_mod.GLOSSARY_SPLIT and len(letter_pages) > 5
+    index = pages["methods/index.md"]
+    for path in letter_pages:
+        assert f"({path.split('/')[1]})" in index  # the index links every initial's page
+    for m in cat["methods"]:
+        holders = [k for k, v in letter_pages.items() if f"### {md_escape(m['name'])} " in v]
+        assert len(holders) == 1, (m["name"], holders)
+    assert "### " not in index
+
+
+def test_field_home_and_province_pages_stay_bounded(tmp_path):
+    small = _write(tmp_path / "a", _big_catalog(200, 100))
+    big = _write(tmp_path / "b", _big_catalog(800, 400))
+    field = f"fields/{FIELDS['基层统战']}.md"
+    for name in (field, "index.md", "places/hubeisheng/index.md", "methods/families.md"):
+        assert len(big[name]) < 1.5 * len(small[name]) + 2_000, (name, len(small[name]), len(big[name]))
+    card = big[field][big[field].index('id="p-hubeisheng-xiangyangshi"'):]
+    card = card[:card.index("</div>")]
+    assert card.count("../cases/") == pages_mod.CARD_CASES_MAX and "共 400 个" in card
+    assert card.count("../methods/m-") == pages_mod.CARD_METHODS_MAX and "…… 共 " in card
+    assert "全部 400 个案例" in big["places/hubeisheng/index.md"]
+    assert big["index.md"].count("](methods/m-") == pages_mod.HOME_SHARED_MAX

@@ -55,6 +55,17 @@ _NO_COUNTY = "市本级或未注明区县"
 # punctuation that Markdown, attr_list, tables, def_list and pymdownx give a meaning.
 _SPACE = re.compile(r"\s+")
 
+# Browse pages must not grow with the corpus without bound (issue 6: at 10,000 cases the
+# glossary was 15 MB and a field page 6 MB). Past these sizes a list is cut, says how
+# many it left out, and links to where the rest is listed.
+HOME_SHARED_MAX = 20  # methods used in several cities, on the home page
+CARD_METHODS_MAX = 20  # methods on one place's card of a field page (one bundled case alone has 17)
+CARD_CASES_MAX = 5  # cases on that card (the place's page lists them all)
+GLOSSARY_CASES_MAX = 5  # cases under one glossary entry (the method's page lists them all)
+GLOSSARY_SPLIT = 300  # more methods than this: one glossary page per pinyin initial
+FAMILY_MAX = 100  # methods listed per name shape on the families page
+PROVINCE_CASES_MAX = 10  # cases per city on a province page (the city page lists them all)
+
 
 def md_escape(text: object) -> str:
     """Return ``text`` as Markdown inline text that renders literally, on one line."""
@@ -298,7 +309,14 @@ def _home(s: _Site, catalog: dict) -> str:
     out.append(f"- [案例目录（JSON，catalog.json）]({_rel(src, 'catalog.json')}){{: download }}：全部案例的全文和标注，供其他系统使用。\n\n")
     if shared:
         out.append("## 多地共用的工作方法\n\n")
-        for m in shared:
+        if len(shared) > HOME_SHARED_MAX:
+            spread = {m["name"]: len({s.city_of(s.by_id[i]) for i in s.method_cases[m["name"]]} - {None}) for m in shared}
+            shown = sorted(shared, key=lambda m: -spread[m["name"]])[:HOME_SHARED_MAX]
+            shown = [m for m in shared if m in shown]  # back in pinyin order
+            out.append(f"用到的城市最多的 {HOME_SHARED_MAX} 种（共 {len(shared)} 种，全部见{_link(src, 'methods/index.md', '按方法')}）：\n\n")
+        else:
+            shown = shared
+        for m in shown:
             cl = "、".join(s.city_links(src, s.method_cases[m["name"]]))
             out.append(f"- {_link(src, s.method_path(m['name']), m['name'])}：{cl}\n")
         out.append("\n")
@@ -334,10 +352,13 @@ def _province_page(s: _Site, prov: str) -> str:
     out = [_front(prov), f"# {md_escape(prov)}\n\n", f"{_count(cities)} 个案例。\n\n"]
     for city in sorted(cities, key=pinyin_key):
         label = city if city != _NO_CITY else _NO_CITY
-        out.append(f"## {_link(src, s.city_path(prov, city), label)} <span class=\"cb-count\">{_count(cities[city])}</span>\n\n")
-        for county in sorted(cities[city], key=pinyin_key):
-            for cid in cities[city][county]:
-                out.append(s.case_line(src, cid, place=False) + "\n")
+        total = _count(cities[city])
+        out.append(f"## {_link(src, s.city_path(prov, city), label)} <span class=\"cb-count\">{total}</span>\n\n")
+        ids = [cid for county in sorted(cities[city], key=pinyin_key) for cid in cities[city][county]]
+        for cid in ids[:PROVINCE_CASES_MAX]:
+            out.append(s.case_line(src, cid, place=False) + "\n")
+        if total > PROVINCE_CASES_MAX:
+            out.append(f"- …… {_link(src, s.city_path(prov, city), f'全部 {total} 个案例')}\n")
         out.append("\n")
     return "".join(out)
 
@@ -409,11 +430,12 @@ def _field_page(s: _Site, field: str) -> str:
         for key in places:
             out.append(_place_card(s, src, field, key, by_place[key]))
         out.append("</div>\n\n")
-    out.append("## 案例\n\n")
     if not ids:
-        out.append("暂无案例。\n")
-    for cid in ids:
-        out.append(s.case_line(src, cid) + "\n")
+        out.append("## 案例\n\n暂无案例。\n")
+    elif len(ids) <= CARD_CASES_MAX * 4:  # small fields: also one plain list
+        out.append("## 案例\n\n")
+        for cid in ids:
+            out.append(s.case_line(src, cid) + "\n")
     return "".join(out)
 
 
@@ -424,16 +446,28 @@ def _place_card(s: _Site, src: str, field: str, key, ids: list[str]) -> str:
     if key is not None and key[1] != _NO_CITY:
         head += f' <span class="cb-place__prov">{md_escape(key[0])}</span>'
     out.append(f'{head} <span class="cb-count">{len(ids)}</span>\n{{: .cb-place__head }}\n\n')
-    methods = sorted({m for cid in ids for m in s.by_id[cid].get("methods") or [] if m in s.anchors}, key=pinyin_key)
+    uses: dict[str, int] = defaultdict(int)
+    for cid in ids:
+        for m in s.by_id[cid].get("methods") or []:
+            if m in s.anchors:
+                uses[m] += 1
+    methods = sorted(uses, key=pinyin_key)
+    if len(methods) > CARD_METHODS_MAX:  # the most used ones, still in pinyin order
+        keep = set(sorted(methods, key=lambda m: (-uses[m], pinyin_key(m)))[:CARD_METHODS_MAX])
+        methods = [m for m in methods if m in keep]
     if methods:
         for m in methods:
             d = s.method_by_name[m].get("definition")
             gloss = f' <span class="cb-meta">{md_escape(_short(d, 40))}</span>' if d else ""
             out.append(f"- {_link(src, s.method_path(m), m)}{gloss}\n")
+        if len(uses) > len(methods):
+            out.append(f"- …… 共 {len(uses)} 种，见{_link(src, s.place_page(key), s.place_name(key))}\n")
         out.append("\n")
     else:
         out.append('<p class="cb-meta">未提炼出具名工作方法。</p>\n\n')
-    cases = "、".join(_link(src, s.case_path(cid), s.by_id[cid].get("title") or cid) for cid in ids)
+    cases = "、".join(_link(src, s.case_path(cid), s.by_id[cid].get("title") or cid) for cid in ids[:CARD_CASES_MAX])
+    if len(ids) > CARD_CASES_MAX:
+        cases += f" …… 共 {len(ids)} 个"
     out.append(f"案例：{cases}\n{{: .cb-place__cases }}\n\n")
     out.append("</div>\n\n")
     return "".join(out)
@@ -444,56 +478,86 @@ def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _glossary(s: _Site) -> str:
+def _glossary(s: _Site) -> dict[str, str]:
+    """The glossary: one page, or past GLOSSARY_SPLIT methods an index of pinyin
+    initials and one page per initial (each with the shape/field filter)."""
     src = "methods/index.md"
-    out = [_front("按方法"), "# 工作方法释义\n\n",
-           f"各地案例中具名的 {len(s.methods)} 种工作方法，按拼音排序。"
-           "一种方法被多地使用时，列出全部地区和案例；点击“详情”看它的组成、各地用法和相似方法。"
-           f"按名称形式归类的清单见{_link(src, 'methods/families.md', '方法家族')}。\n\n"]
-    out.append(_filter_bar(s))
+    intro = [_front("按方法"), "# 工作方法释义\n\n",
+             f"各地案例中具名的 {len(s.methods)} 种工作方法，按拼音排序。"
+             "一种方法被多地使用时，列出全部地区；点击“详情”看它的组成、各地案例和相似方法。"
+             f"按名称形式归类的清单见{_link(src, 'methods/families.md', '方法家族')}。\n\n"]
     letters: dict[str, list[dict]] = defaultdict(list)
     for m in s.methods:
         first = pinyin_key(m["name"])[0][:1].upper()
         letters[first if first.isalpha() else "#"].append(m)
-    if letters:
-        out.append('<p class="cb-letters">' + " ".join(
-            f'<a href="#letter-{k.lower() if k != "#" else "other"}">{k}</a>' for k in letters) + "</p>\n\n")
+
+    def lid(letter: str) -> str:
+        return letter.lower() if letter != "#" else "other"
+
+    if len(s.methods) <= GLOSSARY_SPLIT:
+        out = intro + [_filter_bar(s)]
+        if letters:
+            out.append('<p class="cb-letters">' + " ".join(
+                f'<a href="#letter-{lid(k)}">{k}</a>' for k in letters) + "</p>\n\n")
+        for letter, ms in letters.items():
+            out.append(f'<h2 id="letter-{lid(letter)}" class="cb-letter" data-search-exclude>{letter}</h2>\n\n')
+            out.append(_glossary_entries(s, src, ms))
+        out.append('<p class="cb-filter-empty" data-cb-filter-empty hidden>没有符合条件的工作方法。</p>\n')
+        return {src: "".join(out)}
+    pages = {}
+    index = intro + ["按名称第一个字的拼音首字母分页：\n\n", '<div class="cb-letter-index" markdown>\n\n']
     for letter, ms in letters.items():
-        lid = letter.lower() if letter != "#" else "other"
-        out.append(f'<h2 id="letter-{lid}" class="cb-letter" data-search-exclude>{letter}</h2>\n\n')
-        for m in ms:
-            name = m["name"]
-            ids = s.method_cases[name]
-            shape = s.shapes[name]
-            fields = " ".join(field_slug(f) for f in s.method_fields[name])
-            out.append(f'<div class="cb-gloss" data-shape="{shape}" data-fields="{fields}" markdown>\n\n')
-            out.append(f"### {md_escape(name)} {{#{s.anchors[name]}}}\n\n")
-            out.append(f'<span class="cb-shape cb-shape--{shape}">{families.shape_label(shape)}</span> '
-                       f"{_link(src, s.method_path(name), '详情：组成、各地用法、相似方法')}{{: .cb-more }}\n{{: .cb-gloss__meta }}\n\n")
-            aliases = [a for a in m.get("aliases") or [] if a and a != name]
-            if aliases:
-                out.append(f"又称：{'、'.join(md_escape(a) for a in aliases)}\n\n")
-            if m.get("definition"):
-                out.append(f"{md_escape(m['definition'])}\n\n")
-            cities = s.city_links(src, ids)
-            if cities:
-                out.append(f"使用地区：{'、'.join(cities)}\n\n")
-            for cid in ids:
-                out.append(s.case_line(src, cid) + "\n")
-            out.append("\n</div>\n\n")
-    out.append('<p class="cb-filter-empty" data-cb-filter-empty hidden>没有符合条件的工作方法。</p>\n')
+        path = f"methods/letter-{lid(letter)}.md"
+        index.append(f"- {_link(src, path, letter)} <span class=\"cb-count\">{len(ms)}</span>\n")
+        title = f"按方法：{letter}"
+        pages[path] = "".join([
+            _front(title), f"# {title}\n\n",
+            f"名称以 {letter} 开头的 {len(ms)} 种工作方法（共 {len(s.methods)} 种，"
+            f"{_link(path, src, '全部首字母')}）。\n\n",
+            _filter_bar(s, ms), _glossary_entries(s, path, ms),
+            '<p class="cb-filter-empty" data-cb-filter-empty hidden>没有符合条件的工作方法。</p>\n'])
+    index.append("\n</div>\n")
+    pages[src] = "".join(index)
+    return pages
+
+
+def _glossary_entries(s: _Site, src: str, ms: list[dict]) -> str:
+    out = []
+    for m in ms:
+        name = m["name"]
+        ids = s.method_cases[name]
+        shape = s.shapes[name]
+        fields = " ".join(field_slug(f) for f in s.method_fields[name])
+        out.append(f'<div class="cb-gloss" data-shape="{shape}" data-fields="{fields}" markdown>\n\n')
+        out.append(f"### {md_escape(name)} {{#{s.anchors[name]}}}\n\n")
+        out.append(f'<span class="cb-shape cb-shape--{shape}">{families.shape_label(shape)}</span> '
+                   f"{_link(src, s.method_path(name), '详情：组成、各地用法、相似方法')}{{: .cb-more }}\n{{: .cb-gloss__meta }}\n\n")
+        aliases = [a for a in m.get("aliases") or [] if a and a != name]
+        if aliases:
+            out.append(f"又称：{'、'.join(md_escape(a) for a in aliases)}\n\n")
+        if m.get("definition"):
+            out.append(f"{md_escape(m['definition'])}\n\n")
+        cities = s.city_links(src, ids)
+        if cities:
+            out.append(f"使用地区：{'、'.join(cities)}\n\n")
+        for cid in ids[:GLOSSARY_CASES_MAX]:
+            out.append(s.case_line(src, cid) + "\n")
+        if len(ids) > GLOSSARY_CASES_MAX:
+            out.append(f"- …… {_link(src, s.method_path(name), f'全部 {len(ids)} 个案例')}\n")
+        out.append("\n</div>\n\n")
     return "".join(out)
 
 
-def _filter_bar(s: _Site) -> str:
-    """Shape and field filters for the glossary (casebook.js shows the bar and applies them;
-    without scripts every method stays listed)."""
+def _filter_bar(s: _Site, ms: list[dict] | None = None) -> str:
+    """Shape and field filters for the glossary page holding ``ms`` (default: every
+    method); casebook.js shows the bar and applies them, without scripts every method
+    stays listed."""
+    names = [m["name"] for m in (s.methods if ms is None else ms)]
     shapes = defaultdict(int)
-    for name in s.shapes:
-        shapes[s.shapes[name]] += 1
     fields = defaultdict(int)
-    for name, fs in s.method_fields.items():
-        for f in fs:
+    for name in names:
+        shapes[s.shapes[name]] += 1
+        for f in s.method_fields[name]:
             fields[f] += 1
     opts_shape = "".join(f'<option value="{k}">{label}（{shapes[k]}）</option>'
                          for k, (label, _) in families.SHAPES.items() if shapes[k])
@@ -503,7 +567,7 @@ def _filter_bar(s: _Site) -> str:
             f"{opts_shape}</select></label>"
             '<label>领域 <select name="field" data-cb-filter-field><option value="">全部</option>'
             f"{opts_field}</select></label>"
-            f'<span class="cb-filter__count" data-cb-filter-count>共 {len(s.methods)} 种</span>'
+            f'<span class="cb-filter__count" data-cb-filter-count>共 {len(names)} 种</span>'
             "</form>\n\n")
 
 
@@ -597,9 +661,11 @@ def _families_page(s: _Site) -> str:
         if not members:
             continue
         out.append(f"## {label} <span class=\"cb-count\">{len(members)}</span> {{#shape-{key}}}\n\n{desc}\n\n")
-        for m in members:
+        for m in members[:FAMILY_MAX]:
             cl = "、".join(s.city_links(src, s.method_cases[m["name"]]))
             out.append(f"- {_link(src, s.method_path(m['name']), m['name'])}" + (f"：{cl}" if cl else "") + "\n")
+        if len(members) > FAMILY_MAX:
+            out.append(f"- …… 共 {len(members)} 种：在{_link(src, 'methods/index.md', '按方法')}页按名称形式筛选可看全部\n")
         out.append("\n")
     return "".join(out)
 
@@ -684,7 +750,7 @@ def write_site_pages(catalog: dict, docs_dir: Path) -> list[Path]:
         "places/index.md": _places_index(s),
         "places/unknown.md": _unknown_page(s),
         "fields/index.md": _fields_index(s),
-        "methods/index.md": _glossary(s),
+        **_glossary(s),
         "methods/families.md": _families_page(s),
         "places/matrix.md": _matrix_page(s),
         "places/map.md": _map_page(s),
