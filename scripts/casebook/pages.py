@@ -61,6 +61,9 @@ _SPACE = re.compile(r"\s+")
 HOME_SHARED_MAX = 20  # methods used in several cities, on the home page
 CARD_METHODS_MAX = 20  # methods on one place's card of a field page (one bundled case alone has 17)
 CARD_CASES_MAX = 5  # cases on that card (the place's page lists them all)
+CROWDED_FIELD = 50  # a field page with more place cards than this gets leaner cards:
+CROWDED_CARD_METHODS_MAX = 6  # fewer methods and cases per card, no one-line definitions
+CROWDED_CARD_CASES_MAX = 3
 GLOSSARY_CASES_MAX = 5  # cases under one glossary entry (the method's page lists them all)
 GLOSSARY_SPLIT = 300  # more methods than this: one glossary page per pinyin initial
 FAMILY_MAX = 100  # methods listed per name shape on the families page
@@ -427,8 +430,9 @@ def _field_page(s: _Site, field: str) -> str:
         out.append("每个地区在本领域用到的具名工作方法，一行一种；卡片按案例数排列。"
                    f"各领域的总体对照见{_link(src, 'places/matrix.md', '地区×领域')}。\n\n")
         out.append('<div class="cb-compare" markdown>\n\n')
+        crowded = len(places) > CROWDED_FIELD
         for key in places:
-            out.append(_place_card(s, src, field, key, by_place[key]))
+            out.append(_place_card(s, src, field, key, by_place[key], crowded))
         out.append("</div>\n\n")
     if not ids:
         out.append("## 案例\n\n暂无案例。\n")
@@ -439,7 +443,7 @@ def _field_page(s: _Site, field: str) -> str:
     return "".join(out)
 
 
-def _place_card(s: _Site, src: str, field: str, key, ids: list[str]) -> str:
+def _place_card(s: _Site, src: str, field: str, key, ids: list[str], crowded: bool = False) -> str:
     """One place's card on a field page: its methods in the field (one line each), its cases."""
     out = [f'<div class="cb-place" id="{s.place_anchor(key)}" data-place="{s.place_anchor(key)}" markdown>\n\n']
     head = _link(src, s.place_page(key), s.place_name(key))
@@ -452,12 +456,13 @@ def _place_card(s: _Site, src: str, field: str, key, ids: list[str]) -> str:
             if m in s.anchors:
                 uses[m] += 1
     methods = sorted(uses, key=pinyin_key)
-    if len(methods) > CARD_METHODS_MAX:  # the most used ones, still in pinyin order
-        keep = set(sorted(methods, key=lambda m: (-uses[m], pinyin_key(m)))[:CARD_METHODS_MAX])
+    limit = CROWDED_CARD_METHODS_MAX if crowded else CARD_METHODS_MAX
+    if len(methods) > limit:  # the most used ones, still in pinyin order
+        keep = set(sorted(methods, key=lambda m: (-uses[m], pinyin_key(m)))[:limit])
         methods = [m for m in methods if m in keep]
     if methods:
         for m in methods:
-            d = s.method_by_name[m].get("definition")
+            d = None if crowded else s.method_by_name[m].get("definition")
             gloss = f' <span class="cb-meta">{md_escape(_short(d, 40))}</span>' if d else ""
             out.append(f"- {_link(src, s.method_path(m), m)}{gloss}\n")
         if len(uses) > len(methods):
@@ -465,8 +470,9 @@ def _place_card(s: _Site, src: str, field: str, key, ids: list[str]) -> str:
         out.append("\n")
     else:
         out.append('<p class="cb-meta">未提炼出具名工作方法。</p>\n\n')
-    cases = "、".join(_link(src, s.case_path(cid), s.by_id[cid].get("title") or cid) for cid in ids[:CARD_CASES_MAX])
-    if len(ids) > CARD_CASES_MAX:
+    few = CROWDED_CARD_CASES_MAX if crowded else CARD_CASES_MAX
+    cases = "、".join(_link(src, s.case_path(cid), s.by_id[cid].get("title") or cid) for cid in ids[:few])
+    if len(ids) > few:
         cases += f" …… 共 {len(ids)} 个"
     out.append(f"案例：{cases}\n{{: .cb-place__cases }}\n\n")
     out.append("</div>\n\n")
