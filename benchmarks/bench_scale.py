@@ -129,6 +129,17 @@ class Fetched:
         f = self.site / (path or "index.html")
         return f if f.is_file() else None
 
+    def search_only(self) -> int:
+        """Bytes of the search worker and index files among them (the rest is the page and theme)."""
+        total = 0
+        for req in self.requests:
+            if "/search/" in req.url or "casebook-search.js" in req.url:
+                try:
+                    total += max(0, req.sizes()["responseBodySize"])
+                except Exception:
+                    pass
+        return total
+
     def totals(self) -> tuple[int, int]:
         raw = gz = 0
         for req in self.requests:
@@ -188,8 +199,10 @@ def browser_metrics(browser, site: Path, url: str, timeout_ms: float) -> dict:
                 page.wait_for_load_state("networkidle")
                 out["search_first_ms"] = times[0]
                 out["search_first_bytes"], out["search_first_gzip"] = fetched.totals()
+                out["search_first_index_bytes"] = fetched.search_only()
         page.wait_for_load_state("networkidle")
         out["search_five_bytes"], out["search_five_gzip"] = fetched.totals()
+        out["search_five_index_bytes"] = fetched.search_only()
         out["later_ms"] = times[1:]
     except Exception as exc:  # a timeout: keep what was measured
         out["error"] = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
@@ -272,7 +285,9 @@ def one_size(n: int, work: Path, browser, args) -> tuple[dict, dict]:
         return res, extra
     res["site_bytes"] = dir_bytes(site)
     res["page_html_bytes_max"] = max(p.stat().st_size for p in (site / "cases").glob("*.html"))
-    extra["pages"] = sum(1 for _ in site.rglob("*.html"))
+    htmls = [(p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html")]
+    extra["pages"] = len(htmls)
+    extra["largest_page"] = max(htmls)
     extra["index_json_bytes"] = (site / "search" / "search_index.json").stat().st_size
     ours = [d for d in (site / "search").iterdir() if d.is_dir()]
     if ours:  # our sharded index: search/<version>/{manifest.js, t/*.js, d/*.js}
@@ -323,6 +338,8 @@ def table(results: dict, extras: dict) -> str:
         ("peak_rss_mb (our build)", lambda r, e: num(r["peak_rss_mb"], "{:,.0f}")),
         ("site_bytes (MB)", lambda r, e: mb(r["site_bytes"])),
         ("page_html_bytes_max (KB)", lambda r, e: num(r["page_html_bytes_max"] and r["page_html_bytes_max"] / 1e3)),
+        ("largest page of any kind (KB)", lambda r, e: f"{e['largest_page'][0] / 1e3:,.0f} {e['largest_page'][1]}"
+         if e.get("largest_page") else "—"),
         ("Material's search_index.json (KB)", lambda r, e: num(e.get("index_json_bytes") and e["index_json_bytes"] / 1e3)),
         ("our index: files; MB", lambda r, e: f"{num(e.get('index_files'), '{:,}')}; {mb(e.get('index_bytes'))}"),
         ("term shard KB (median; max)", lambda r, e: (
@@ -330,6 +347,9 @@ def table(results: dict, extras: dict) -> str:
             if e.get("term_shard_bytes") else "—")),
         ("search_first_bytes (MB; gzip)", lambda r, e: f"{mb(r['search_first_bytes'])}; {mb(e.get('browser', {}).get('search_first_gzip'))}"),
         ("search_five_bytes (MB; gzip)", lambda r, e: f"{mb(r['search_five_bytes'])}; {mb(e.get('browser', {}).get('search_five_gzip'))}"),
+        ("  of which search worker + index (KB)", lambda r, e: " / ".join(
+            num(e.get("browser", {}).get(k) and e["browser"][k] / 1e3, "{:,.0f}")
+            for k in ("search_first_index_bytes", "search_five_index_bytes"))),
         ("search_first_ms", lambda r, e: num(r["search_first_ms"], "{:,.0f}")),
         ("later queries ms", lambda r, e: ", ".join(f"{x:.0f}" for x in e.get("browser", {}).get("later_ms", [])) or "—"),
         ("quality (top 3)", lambda r, e: (f"{e['quality']['passed']}/{e['quality']['total']}" if "passed" in e.get("quality", {})
