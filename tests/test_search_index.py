@@ -111,3 +111,4 @@ def test_snippet_is_the_start_of_the_text_without_headings():
     assert si.snippet_of("## 一、标题\n正文第一句。\n第二句。") == "正文第一句。 第二句。"
     assert si.snippet_of("字" * 200).endswith("…") and len(si.snippet_of("字" * 200)) == si.SNIPPET_CHARS + 1
     assert si.plain_text('<p class="x">你好</p>') == " 你好 "
+    assert si.plain_text("讨论&#60;script&#62;与&#42;星号&#42;") == "讨论<script>与*星号*"

@@ -31,6 +31,7 @@ length of the posting list.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import math
 import re
@@ -91,8 +92,10 @@ def fnv1a(term: str) -> int:
 
 
 def plain_text(markdown: str) -> str:
-    """Page text without HTML tags (case bodies carry a few, e.g. the byline)."""
-    return TAG.sub(" ", markdown)
+    """Page text as a reader sees it: without HTML tags (case bodies carry a few, e.g. the
+    byline) and with character references read (the converter writes a `<` or `*` of the
+    source as &#60; or &#42;)."""
+    return html.unescape(TAG.sub(" ", markdown))
 
 
 def snippet_of(text: str, limit: int = SNIPPET_CHARS) -> str:

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from .site import ROOT, Server, build, write_config
+from .site import ROOT, Server, build, search, write_config
 
 HOSTILE = """---
 title: 假的前言
@@ -61,3 +61,18 @@ def test_markup_in_a_document_is_text_on_its_page(page, hostile_site):
     assert page.evaluate("window.__pwned") is None
     assert dialogs == []
     assert page.title().startswith("关于统战工作中防范网络攻击的讲话")
+
+
+def test_markup_in_a_document_is_text_in_search_results(page, hostile_site):
+    srv, site = hostile_site
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    shown = search(page, srv.url, "防范网络攻击")
+    assert shown and shown[0].startswith("cases/")
+    results = page.locator("ol.md-search-result__list")
+    text = results.inner_text()
+    assert "关于统战工作中防范网络攻击的讲话" in text
+    assert "<script>window.__pwned = 1;" in text  # the snippet shows the source's text as text
+    assert results.locator("script, img, iframe").count() == 0
+    assert results.locator("mark", has_text="防范网络攻击").count() >= 1  # the query is marked
+    assert page.evaluate("window.__pwned") is None and dialogs == []
