@@ -25,7 +25,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Iterable
 
-from .segment import _tokenizer
+from .segment import cut
 from .textsim import words as text_words
 
 NUM = "一二三四五六七八九十百千万两"
@@ -103,7 +103,7 @@ def method_words(method: dict) -> set[str]:
     """Words of a method's names and definition that can say what it is about."""
     out: set[str] = set()
     for form in [method["name"], *(method.get("aliases") or [])]:
-        for w in _tokenizer().lcut(form, HMM=False):
+        for w in cut(form):
             if len(w) >= 2 and w not in _METHOD_WORDS and re.search(r"[\u4e00-\u9fff]", w) and not _NUMERAL.match(w):
                 out.add(w)
     out.update(w for w in text_words(method.get("definition") or "") if w not in _METHOD_WORDS)
