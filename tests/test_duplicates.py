@@ -62,3 +62,35 @@ def test_fuller_copy_wins_over_an_earlier_partial_one(tmp_path):
 def test_different_documents_are_not_duplicates(catalog):
     assert catalog["duplicates"] == []
     assert len(catalog["cases"]) == 11
+
+
+def test_boilerplate_shared_by_many_cases_neither_hides_a_copy_nor_makes_one():
+    """300 cases that all repeat the same paragraphs (more owners than OWNER_CAP) and differ
+    in their own text: none is a duplicate; a reposted one and a case cut short are."""
+    import random
+
+    from casebook import dedupe
+
+    rnd = random.Random(5)
+    hanzi = "统一战线工作坚持党的领导凝聚共识服务大局民主党派无党派人士知识分子民族宗教新阶层港澳台侨基层组织乡镇村社区同心网格调解"
+    boiler = "".join(rnd.choice(hanzi) for _ in range(300))
+    own = ["".join(rnd.choice(hanzi) for _ in range(600)) for _ in range(300)]
+    cases = [(f"c{i:03d}", boiler + own[i]) for i in range(300)]
+    cases.append(("repost", "转自某某网。" + boiler + own[120] + "阅读原文"))
+    cases.append(("cut-short", own[7][:400]))
+    # only the boilerplate: inside every case, but its pieces are too common to be indexed (the
+    # price of a bounded check; the exact comparison would call it a copy of c000): kept
+    cases.append(("boiler-only", boiler))
+    dups = {d.id: d.duplicate_of for d in dedupe.find_duplicates(cases)}
+    assert dups == {"repost": "c120", "cut-short": "c007"}
+    assert dedupe.OWNER_CAP < 300
+
+
+def test_pieces_are_the_sample_split_by_a_rule_of_content():
+    from casebook import dedupe
+
+    text = "健全“一站六会”基层统战组织，开展网格化调解，石榴籽家园建设起来。𠀀𠀁统一战线" * 3
+    index, rest = dedupe.pieces(text)
+    assert index | rest == dedupe.shingles(text) and not index & rest and index
+    assert all(dedupe._indexed(p) for p in index) and not any(dedupe._indexed(p) for p in rest)
+    assert all(not ord(p[0]) & 3 and len(p) == dedupe.SHINGLE for p in index | rest)
