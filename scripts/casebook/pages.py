@@ -65,7 +65,8 @@ CROWDED_FIELD = 50  # a field page with more place cards than this gets leaner c
 CROWDED_CARD_METHODS_MAX = 6  # fewer methods and cases per card, no one-line definitions
 CROWDED_CARD_CASES_MAX = 3
 GLOSSARY_CASES_MAX = 5  # cases under one glossary entry (the method's page lists them all)
-GLOSSARY_SPLIT = 300  # more methods than this: one glossary page per pinyin initial
+GLOSSARY_SPLIT = 300  # more methods than this: the glossary is cut into pages of
+GLOSSARY_PAGE = 150  # this many methods each, in pinyin order
 FAMILY_MAX = 100  # methods listed per name shape on the families page
 PROVINCE_CASES_MAX = 10  # cases per city on a province page (the city page lists them all)
 
@@ -485,8 +486,9 @@ def _short(text: str, n: int) -> str:
 
 
 def _glossary(s: _Site) -> dict[str, str]:
-    """The glossary: one page, or past GLOSSARY_SPLIT methods an index of pinyin
-    initials and one page per initial (each with the shape/field filter)."""
+    """The glossary: one page, or past GLOSSARY_SPLIT methods an index and pages of
+    GLOSSARY_PAGE methods in pinyin order (each with the shape/field filter). Pages by
+    initial letter were tried: 三/四/十 made the S page hold a third of all methods."""
     src = "methods/index.md"
     intro = [_front("按方法"), "# 工作方法释义\n\n",
              f"各地案例中具名的 {len(s.methods)} 种工作方法，按拼音排序。"
@@ -511,15 +513,17 @@ def _glossary(s: _Site) -> dict[str, str]:
         out.append('<p class="cb-filter-empty" data-cb-filter-empty hidden>没有符合条件的工作方法。</p>\n')
         return {src: "".join(out)}
     pages = {}
-    index = intro + ["按名称第一个字的拼音首字母分页：\n\n", '<div class="cb-letter-index" markdown>\n\n']
-    for letter, ms in letters.items():
-        path = f"methods/letter-{lid(letter)}.md"
-        index.append(f"- {_link(src, path, letter)} <span class=\"cb-count\">{len(ms)}</span>\n")
-        title = f"按方法：{letter}"
+    index = intro + [f"按拼音顺序分为若干页，每页 {GLOSSARY_PAGE} 种：\n\n", '<div class="cb-letter-index" markdown>\n\n']
+    for k in range(0, len(s.methods), GLOSSARY_PAGE):
+        ms = s.methods[k:k + GLOSSARY_PAGE]
+        path = f"methods/list-{k // GLOSSARY_PAGE + 1}.md"
+        span = f"{ms[0]['name']} — {ms[-1]['name']}"
+        index.append(f"- {_link(src, path, span)} <span class=\"cb-count\">{len(ms)}</span>\n")
+        title = f"按方法：{span}"
         pages[path] = "".join([
-            _front(title), f"# {title}\n\n",
-            f"名称以 {letter} 开头的 {len(ms)} 种工作方法（共 {len(s.methods)} 种，"
-            f"{_link(path, src, '全部首字母')}）。\n\n",
+            _front(md_escape(title)), f"# {md_escape(title)}\n\n",
+            f"第 {k + 1}–{k + len(ms)} 种（共 {len(s.methods)} 种，按拼音排序；"
+            f"{_link(path, src, '全部分页')}）。\n\n",
             _filter_bar(s, ms), _glossary_entries(s, path, ms),
             '<p class="cb-filter-empty" data-cb-filter-empty hidden>没有符合条件的工作方法。</p>\n'])
     index.append("\n</div>\n")
@@ -635,8 +639,10 @@ def _method_page(s: _Site, m: dict) -> str:
         if kin:
             out.append(f"## 同一家族的方法\n\n名称同为“{families.shape_label(shape)}”的其他方法：\n\n")
             for k in kin:
-                cl = "、".join(s.city_links(src, s.method_cases[k["name"]]))
-                out.append(f"- {_link(src, s.method_path(k['name']), k['name'])}" + (f"：{cl}" if cl else "") + "\n")
+                # A count, not links: twelve lines of city links made method pages the
+                # costliest pages of the build (5,000 of them at 10,000 cases).
+                n = len({s.city_of(s.by_id[i]) for i in s.method_cases[k["name"]]} - {None})
+                out.append(f"- {_link(src, s.method_path(k['name']), k['name'])}" + (f" <span class=\"cb-meta\">{n} 个城市</span>" if n else "") + "\n")
             if len(family) - 1 > len(kin):
                 out.append(f"- …… 共 {len(family) - 1} 种，见{_link(src, 'methods/families.md#shape-' + shape, '方法家族')}\n")
             out.append("\n")
