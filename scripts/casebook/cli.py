@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     conv.add_argument("out_dir", type=Path, help="where the pages go (docs/ for the site); replaced as a whole at the end")
     _corrections_arg(conv)
     conv.add_argument("--quiet", action="store_true", help="no progress bar")
+    _workers_arg(conv)
     check = sub.add_parser(
         "check",
         help="report problems in SRC_DIR's documents without writing anything",
@@ -56,11 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     check.add_argument("src_dir", type=Path, help="folder of documents")
     _corrections_arg(check)
+    _workers_arg(check)
     args = parser.parse_args(argv)
     corr = args.corrections if args.corrections is not None else args.src_dir.resolve().parent / "corrections.yml"
     if args.command == "check":
-        return check_command(args.src_dir, corr)
-    return convert_command(args.src_dir, args.out_dir, corr, quiet=args.quiet)
+        return check_command(args.src_dir, corr, workers=args.workers)
+    return convert_command(args.src_dir, args.out_dir, corr, quiet=args.quiet, workers=args.workers)
 
 
 def _corrections_arg(p: argparse.ArgumentParser) -> None:
@@ -69,6 +71,16 @@ def _corrections_arg(p: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         help="corrections by people (default: corrections.yml beside SRC_DIR, i.e. cases/corrections.yml)",
+    )
+
+
+def _workers_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes that read documents and write pages (default: one per core; 1: none); the output is the same",
     )
 
 
@@ -92,7 +104,7 @@ def _guard(action):
         return None, f"casebook: {exc}"
 
 
-def convert_command(src: Path, out: Path, corrections_file: Path | None = None, quiet: bool = False) -> int:
+def convert_command(src: Path, out: Path, corrections_file: Path | None = None, quiet: bool = False, workers: int | None = None) -> int:
     from .pipeline import convert
 
     if not src.is_dir():
@@ -100,7 +112,7 @@ def convert_command(src: Path, out: Path, corrections_file: Path | None = None, 
         return 2
     started = time.perf_counter()
     try:
-        result, error = _guard(lambda: convert(src, out, progress=_progress(quiet), corrections_file=corrections_file))
+        result, error = _guard(lambda: convert(src, out, progress=_progress(quiet), corrections_file=corrections_file, workers=workers))
     except OSError as exc:
         print(f"casebook: cannot write to {out}: {exc.strerror or exc}", file=sys.stderr)
         return 2
@@ -120,13 +132,13 @@ def convert_command(src: Path, out: Path, corrections_file: Path | None = None, 
     return 1 if report.failed else 0
 
 
-def check_command(src: Path, corrections_file: Path | None = None) -> int:
+def check_command(src: Path, corrections_file: Path | None = None, workers: int | None = None) -> int:
     from .pipeline import analyse
 
     if not src.is_dir():
         print(f"casebook: {src}: no such folder of documents", file=sys.stderr)
         return 2
-    analysis, error = _guard(lambda: analyse(src, corrections_file))
+    analysis, error = _guard(lambda: analyse(src, corrections_file, workers=workers))
     if error:
         print(error, file=sys.stderr)
         return 2

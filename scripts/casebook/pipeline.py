@@ -3,20 +3,30 @@
 `convert` first analyses every document in memory, then publishes the result: pages are
 written to a staging folder inside OUT_DIR and moved into place only when all of them are
 written, so a failed run never leaves a half-written site behind.
+
+On a large folder the work is spread over the cores (``pool``): forked workers read, clean,
+split and tag the documents (and cut the words and pieces that the related cases and the
+duplicate check need) while this process takes their results in the order of the files,
+numbers the cases and feeds the duplicate check; later, workers rank each case's related
+cases and write its page.  Results are gathered in order, so the output is byte-identical
+whatever the number of workers (``--workers``); a file that cannot be read is named with its
+reason as in a single process.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import clean, corrections, outline, split, write
-from .dedupe import find_duplicates
+from . import clean, corrections, outline, pool, split, textsim, write
+from .dedupe import Deduper, pieces
 from .model import Case
 from .read import ReadError, is_supported, read_document, unsupported_message
-from .related import related_cases
+from .related import Relater
 from .tag_fields import tag_fields
 from .tag_meta import kind_of, people, split_kind_prefix, year_of
 from .tag_methods import find_methods, merge
@@ -84,42 +94,116 @@ class Analysis:
     blocks: dict  # case id → blocks, for writing its page
     files: list[str]
     report: Report
+    words: dict = field(default_factory=dict)  # case id → (title, textsim words of title and text)
 
 
-def analyse(src_dir: Path, corrections_file: Path | None = None, progress=None) -> Analysis:
+POOL_FROM = 4  # documents; fewer are analysed in this process
+_job: tuple = ()  # (src_dir, corrections) for the forked workers
+
+
+def _analyse_document(path: Path) -> tuple:
+    """One document, read to tagged records; any error is the file's message, not an exception.
+
+    Runs in a worker process for a large folder: everything it needs travels in its
+    arguments and its result, and what it adds to the corrections' ``used`` set is returned
+    so that the parent can tell which corrections matched nothing."""
+    src_dir, corr = _job
+    name = path.relative_to(src_dir).as_posix()
+    if not is_supported(path):
+        return name, "skipped", f"{name}: skipped, {unsupported_message(path)}"
+    used = set(corr.used)
+    try:
+        cases, removals, doc = convert_document(path, name, corr)
+    except ReadError as exc:
+        return name, "failed", f"{name}: {exc}"
+    except OSError as exc:
+        return name, "failed", f"{name}: cannot be read ({exc.strerror or exc})"
+    out = []
+    for case in cases:
+        record, found = case_record(case)
+        words = textsim.words(f"{record.get('title') or ''}\n{record.get('text') or ''}")
+        out.append((record, found, case.blocks, words, pieces(record["text"])))
+    chars = sum(len(ln.text) for ln in doc.lines)
+    return name, "ok", (chars, [r.as_dict() for r in removals], out, corr.used - used)
+
+
+def _warm_up() -> None:
+    """Load what every document needs (rules, gazetteer, jieba's dictionary) once, before forking."""
+    from . import gazetteer, segment, tag_fields, tag_meta, tag_methods
+
+    clean._rules()
+    gazetteer.load()
+    gazetteer._ethnic_re()
+    segment._table()
+    tag_fields._rules()
+    tag_meta._kinds()
+    tag_methods._cfg()
+
+
+def _documents(paths: list[Path]):
+    """``_analyse_document`` of every path, in order; by forked workers for a large folder."""
+    if len(paths) >= POOL_FROM and pool.can_fork():
+        _warm_up()
+    return pool.fork_imap(_analyse_document, paths, min_items=POOL_FROM, chunksize=4)
+
+
+@contextlib.contextmanager
+def _few_collections():
+    """Python's cycle collector, run much less often while a run builds millions of small
+    objects that live to its end (the duplicate index, the records): with the default
+    thresholds it walked them again and again (half of the duplicate check's time at
+    10,000 cases). Young garbage is still collected; the thresholds are restored after."""
+    before = gc.get_threshold()
+    gc.set_threshold(20_000, 20, 10_000)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def analyse(src_dir: Path, corrections_file: Path | None = None, progress=None, workers: int | None = None) -> Analysis:
+    with _few_collections():
+        return _analyse(src_dir, corrections_file, progress, workers)
+
+
+def _analyse(src_dir: Path, corrections_file: Path | None, progress, workers: int | None) -> Analysis:
+    global _job
     report = Report()
     corr = corrections.load(corrections_file)
-    records, blocks_by_id, found_by_id, removed, files = [], {}, {}, [], []
+    records, blocks_by_id, found_by_id, words_by_id, removed, files = [], {}, {}, {}, [], []
+    dedupe = Deduper()  # fed as the documents come in, while the workers read the next ones
     paths = source_files(src_dir)
-    for path in paths if progress is None else progress(paths):
-        name = path.relative_to(src_dir).as_posix()
-        if not is_supported(path):
-            report.warnings.append(f"{name}: skipped, {unsupported_message(path)}")
-            continue
-        try:
-            cases, removals, doc = convert_document(path, name, corr)
-        except ReadError as exc:
-            report.failed.append(f"{name}: {exc}")
-            continue
-        except OSError as exc:
-            report.failed.append(f"{name}: cannot be read ({exc.strerror or exc})")
-            continue
-        report.documents += 1
-        report.characters += sum(len(ln.text) for ln in doc.lines)
-        files.append(name)
-        removed.extend(r.as_dict() for r in removals)
-        for case in cases:
-            record, found = case_record(case)
-            base, n = record["id"], 2
-            while record["id"] in blocks_by_id:  # two cases that would share an id
-                record["id"] = f"{base}-{n}"
-                record["url"] = write.case_url(record["id"])
-                n += 1
-            records.append(record)
-            blocks_by_id[record["id"]] = case.blocks
-            found_by_id[record["id"]] = found
+    _job = (src_dir, corr)
+    try:
+        with pool.limited(workers):
+            for _, (name, status, result) in zip(paths if progress is None else progress(paths), _documents(paths)):
+                if status == "skipped":
+                    report.warnings.append(result)
+                    continue
+                if status == "failed":
+                    report.failed.append(result)
+                    continue
+                chars, removals, cases, used = result
+                corr.used |= used
+                report.documents += 1
+                report.characters += chars
+                files.append(name)
+                removed.extend(removals)
+                for record, found, blocks, words, cut in cases:
+                    base, n = record["id"], 2
+                    while record["id"] in blocks_by_id:  # two cases that would share an id
+                        record["id"] = f"{base}-{n}"
+                        record["url"] = write.case_url(record["id"])
+                        n += 1
+                    records.append(record)
+                    blocks_by_id[record["id"]] = blocks
+                    found_by_id[record["id"]] = found
+                    words_by_id[record["id"]] = (record["title"], words)
+                    dedupe.add(record["id"], cut)
+    finally:
+        _job = ()
 
-    records, duplicates = _drop_duplicates(records, blocks_by_id, removed)
+    records, duplicates = _drop_duplicates(records, blocks_by_id, removed, dedupe.duplicates())
     found_by_id = {r["id"]: found_by_id[r["id"]] for r in records}
     methods = merge(found_by_id)
     by_core = {m["core"]: m["name"] for m in methods}
@@ -134,12 +218,11 @@ def analyse(src_dir: Path, corrections_file: Path | None = None, progress=None) 
     report.warnings.extend(f"{d['file']}: “{d['title']}” duplicates {d['duplicate_of']} ({d['similarity']:.0%} shared); kept one" for d in duplicates)
     catalog = {"cases": records, "methods": methods, "removed": removed, "duplicates": duplicates}
     report.cases, report.removed, report.duplicates = len(records), len(removed), len(duplicates)
-    return Analysis(catalog, blocks_by_id, files, report)
+    return Analysis(catalog, blocks_by_id, files, report, words_by_id)
 
 
-def _drop_duplicates(records: list[dict], blocks_by_id: dict, removed: list[dict]) -> tuple[list[dict], list[dict]]:
+def _drop_duplicates(records: list[dict], blocks_by_id: dict, removed: list[dict], dups: list) -> tuple[list[dict], list[dict]]:
     """Keep one of each duplicated case; the others' lines go to the ledger as 'duplicate'."""
-    dups = find_duplicates([(r["id"], r["text"]) for r in records])
     if not dups:
         return records, []
     by_id = {r["id"]: r for r in records}
@@ -171,8 +254,12 @@ def _sync_method_cases(methods: list[dict], records: list[dict]) -> None:
             if name not in known:  # a method added by hand
                 methods.append({"name": name, "aliases": [], "definition": None, "parts": [], "cases": []})
                 known.add(name)
+    carriers: dict[str, list[str]] = {}  # method name → ids of the cases that carry it, in case order
+    for r in records:
+        for name in dict.fromkeys(r["methods"]):
+            carriers.setdefault(name, []).append(r["id"])
     for m in methods:
-        m["cases"] = [r["id"] for r in records if m["name"] in r["methods"]]
+        m["cases"] = list(carriers.get(m["name"], ()))
     methods[:] = sorted((m for m in methods if m["cases"]), key=lambda m: m["name"])
 
 
@@ -189,14 +276,38 @@ def publish(analysis: Analysis, src_dir: Path, out_dir: Path) -> None:
         shutil.rmtree(stage, ignore_errors=True)
 
 
+PAGES_POOL_FROM = 1000  # cases; fewer are related and written in this process
+_pages: tuple = ()  # (relater, cases, blocks by id, folder) for the forked workers
+
+
+def _relate_and_write(r: range) -> list[list[dict]]:
+    """Related cases of the cases in range ``r``, each case's page written with them;
+    returns their related lists as the catalog carries them."""
+    relater, cases, blocks, folder = _pages
+    out = []
+    for i in r:
+        rec = cases[i]
+        related = relater.relate(i)
+        write.write_case_page(folder / f"{rec['id']}.md", rec, blocks[rec["id"]], related)
+        out.append([{"id": e["id"], "reason": e["reason"]} for e in related])  # as the page shows them
+    return out
+
+
 def _write_all(analysis: Analysis, src_dir: Path, stage: Path) -> None:
     catalog = analysis.catalog
     (stage / write.CASES_DIR).mkdir()
-    related = related_cases(catalog["cases"])
-    for r in catalog["cases"]:
-        r["related"] = [{"id": e["id"], "reason": e["reason"]} for e in related[r["id"]]]  # as the page shows them
-    for r in catalog["cases"]:
-        write.write_case_page(stage / write.CASES_DIR / f"{r['id']}.md", r, analysis.blocks[r["id"]], related[r["id"]])
+    cases = catalog["cases"]
+    words = {r["id"]: known[1] for r in cases if (known := analysis.words.get(r["id"])) and known[0] == r["title"]}
+    global _pages
+    _pages = (Relater(cases, words), cases, analysis.blocks, stage / write.CASES_DIR)
+    parts = pool.ranges(len(cases), 8 * pool.workers()) if len(cases) >= PAGES_POOL_FROM else [range(len(cases))]
+    try:
+        chunks = pool.fork_map(_relate_and_write, parts, chunksize=1)
+    finally:
+        _pages = ()
+    for r, chunk in zip(parts, chunks):
+        for i, related in zip(r, chunk):
+            cases[i]["related"] = related
     write.copy_sources(src_dir, stage, analysis.files)
     write.write_catalog(stage, catalog)
     write.write_catalog_csv(stage, catalog)
@@ -207,7 +318,9 @@ def _write_all(analysis: Analysis, src_dir: Path, stage: Path) -> None:
     write_ledger_page(catalog, analysis.report, stage)
 
 
-def convert(src_dir: Path, out_dir: Path, progress=None, corrections_file: Path | None = None) -> tuple[dict, Report]:
-    analysis = analyse(src_dir, corrections_file, progress)
-    publish(analysis, src_dir, out_dir)
+def convert(src_dir: Path, out_dir: Path, progress=None, corrections_file: Path | None = None,
+            workers: int | None = None) -> tuple[dict, Report]:
+    with pool.limited(workers), _few_collections():
+        analysis = analyse(src_dir, corrections_file, progress)
+        publish(analysis, src_dir, out_dir)
     return analysis.catalog, analysis.report

@@ -23,9 +23,11 @@ Each entry says why it is related, in the reader's words:
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 
+from . import pool
 from .textsim import TextIndex
 
 MAX_RELATED = 5
@@ -36,39 +38,70 @@ TEXT_REASON_MIN = 0.04  # below this cosine the words in common are not worth na
 TEXT_CANDIDATES = 30  # the closest texts considered; cases sharing a method always are
 REASON_FIELDS = 2
 REASON_WORDS = 3
+PARALLEL_FROM = 2000  # cases; fewer are ranked in this process
 
 
-def related_cases(cases: list[dict]) -> dict[str, list[dict]]:
-    """Case id → its related cases, best first: ``{"id", "title", "url", "place", "reason"}``."""
-    texts = TextIndex.build([f"{c.get('title') or ''}\n{c.get('text') or ''}" for c in cases])
-    by_method: dict[str, list[int]] = defaultdict(list)
-    by_fields: dict[frozenset, list[int]] = defaultdict(list)
-    field_df: Counter = Counter()
-    bit = {}
-    masks = []
-    for i, c in enumerate(cases):
-        for m in dict.fromkeys(c["methods"]):
-            by_method[m].append(i)
-        if c["fields"]:
-            by_fields[frozenset(c["fields"])].append(i)
-        field_df.update(set(c["fields"]))
-        masks.append(sum(1 << bit.setdefault(f, len(bit)) for f in set(c["fields"])))
-    sizes = [m.bit_count() for m in masks]
-    field_sets = sorted(by_fields, key=sorted)
-    keys = [_place_key(c) for c in cases]
-    out = {}
-    for i, c in enumerate(cases):
+def related_cases(cases: list[dict], words: dict[str, list[str]] | None = None) -> dict[str, list[dict]]:
+    """Case id → its related cases, best first: ``{"id", "title", "url", "place", "reason"}``.
+
+    ``words``: case id → ``textsim.words`` of its title and text, where already cut.  A large
+    catalog is ranked by forked workers, each taking a range of cases (same result)."""
+    rel = Relater(cases, words)
+    parts = pool.ranges(len(cases), 8 * pool.workers()) if len(cases) >= PARALLEL_FROM else [range(len(cases))]
+    global _current
+    _current = rel
+    try:
+        chunks = pool.fork_map(_relate_range, parts, chunksize=1)
+    finally:
+        _current = None
+    return {cases[i]["id"]: entries for r, chunk in zip(parts, chunks) for i, entries in zip(r, chunk)}
+
+
+_current: "Relater | None" = None  # the catalog being ranked, set before the workers fork
+
+
+def _relate_range(r: range) -> list[list[dict]]:
+    return [_current.relate(i) for i in r]
+
+
+class Relater:
+    """The indexes over a catalog that rank every case's related cases; ``relate(i)`` ranks case i."""
+
+    def __init__(self, cases: list[dict], words: dict[str, list[str]] | None = None):
+        words = words or {}
+        self.cases = cases
+        self.texts = TextIndex.build([f"{c.get('title') or ''}\n{c.get('text') or ''}" for c in cases],
+                                     [words.get(c["id"]) for c in cases])
+        self.by_method: dict[str, list[int]] = defaultdict(list)
+        self.by_fields: dict[frozenset, list[int]] = defaultdict(list)
+        self.field_df: Counter = Counter()
+        bit: dict[str, int] = {}
+        self.masks = []
+        for i, c in enumerate(cases):
+            for m in dict.fromkeys(c["methods"]):
+                self.by_method[m].append(i)
+            if c["fields"]:
+                self.by_fields[frozenset(c["fields"])].append(i)
+            self.field_df.update(set(c["fields"]))
+            self.masks.append(sum(1 << bit.setdefault(f, len(bit)) for f in set(c["fields"])))
+        self.sizes = [m.bit_count() for m in self.masks]
+        self.field_sets = sorted(self.by_fields, key=sorted)
+        self.keys = [_place_key(c) for c in cases]
+
+    def relate(self, i: int) -> list[dict]:
+        cases, texts, keys, masks, sizes = self.cases, self.texts, self.keys, self.masks, self.sizes
+        c = cases[i]
         cos = texts.neighbours(i)
-        cands = set(sorted(cos, key=lambda j: (-cos[j], j))[:TEXT_CANDIDATES])
+        cands = set(heapq.nsmallest(TEXT_CANDIDATES, cos, key=lambda j: (-cos[j], j)))
         shared_n: Counter = Counter()
         for m in dict.fromkeys(c["methods"]):
-            shared_n.update(by_method[m])
+            shared_n.update(self.by_method[m])
         cands.update(shared_n)
         cands.discard(i)
         cands = {j for j in cands if not _same_place(keys[i], keys[j])}
         first = (lambda j: bool(keys[j])) if keys[i] else (lambda j: True)
         if sum(map(first, cands)) < MAX_RELATED:
-            cands |= _by_fields(i, cases, keys, field_sets, by_fields, cands, first)
+            cands |= _by_fields(i, cases, keys, self.field_sets, self.by_fields, cands, first)
         scored = []
         for j in cands:
             both = (masks[i] & masks[j]).bit_count()
@@ -79,11 +112,10 @@ def related_cases(cases: list[dict]) -> dict[str, list[dict]]:
                 unknown_last = bool(keys[i]) and not keys[j]
                 scored.append((unknown_last, -round(score, 9), cases[j]["id"], j, text))
         scored.sort()
-        out[c["id"]] = [
-            _entry(c, cases[j], texts.shared_words(i, j, REASON_WORDS), text >= TEXT_REASON_MIN, field_df)
+        return [
+            _entry(c, cases[j], texts.shared_words(i, j, REASON_WORDS), text >= TEXT_REASON_MIN, self.field_df)
             for _, _, _, j, text in scored[:MAX_RELATED]
         ]
-    return out
 
 
 def _by_fields(i, cases, keys, field_sets, by_fields, taken, first) -> set[int]:

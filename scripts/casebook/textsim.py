@@ -2,12 +2,14 @@
 
 A plain implementation, small enough to read and fast enough for ten thousand cases:
 
-* words: jieba's dictionary segmentation (the tokenizer ``segment.py`` already loads,
-  no HMM: new words are not guessed), words of two or more characters with at least one
-  Chinese character, minus a short list of words every 统战 text uses (统战, 加强, 坚持…);
-  only the first ``TEXT_CHARS`` characters of a case are cut, which bounds the cost of a
-  very long speech (its opening states what it is about); jieba cuts about 0.3 M
-  characters a second, so a large corpus is cut by several processes (same result);
+* words: jieba's dictionary segmentation (``segment.cut_block``: the same words as jieba
+  without HMM, new words are not guessed, 2-2.5x faster), words of two or more characters
+  with at least one Chinese character, minus a short list of words every 统战 text uses
+  (统战, 加强, 坚持…); only the first ``TEXT_CHARS`` characters of a case are cut, which
+  bounds the cost of a very long speech (its opening states what it is about); a run of
+  characters already cut is remembered (collections repeat their phrases); the pipeline
+  cuts each case in the worker that read its document, and a large corpus given without
+  words is cut by forked workers (same result);
 * weight: ``(1 + log tf) · log(N / df) · g(w)``: a word in every case weighs nothing, a
   word shared by few cases weighs most; ``g`` is the word's IDF in general Chinese, from
   the table jieba ships (``jieba/analyse/idf.txt``; the median for a word it lacks), so
@@ -26,16 +28,17 @@ Everything is ordered (ties by case index), so the same texts give the same numb
 from __future__ import annotations
 
 import functools
+import heapq
 import math
-import multiprocessing
-import os
 import re
 import statistics
-from concurrent.futures import ProcessPoolExecutor
+import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
-from .segment import _tokenizer
+from . import pool
+from .segment import HAN, _table, cut_block
 
 TEXT_CHARS = 2000
 PARALLEL_FROM = 2000  # texts; fewer are cut in this process
@@ -55,11 +58,17 @@ STOPWORDS = frozenset("""
 
 @functools.cache
 def general_idf() -> tuple[dict[str, float], float]:
-    """jieba's IDF table of general Chinese and its median (jieba's value for unknown words)."""
-    from importlib.resources import files
+    """jieba's IDF table of general Chinese and its median (jieba's value for unknown words).
+
+    Read from jieba's package folder: importing ``jieba.analyse`` would also load its
+    part-of-speech tables, which cost more than the table itself."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import jieba
 
     table = {}
-    for line in files("jieba.analyse").joinpath("idf.txt").read_text(encoding="utf-8").splitlines():
+    path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
         w, _, v = line.partition(" ")
         if v:
             table[w] = float(v)
@@ -67,23 +76,32 @@ def general_idf() -> tuple[dict[str, float], float]:
 
 
 def words(text: str) -> list[str]:
-    """The words of ``text`` that can carry its subject."""
-    return [w for w in _tokenizer().lcut(text[:TEXT_CHARS], HMM=False)
-            if len(w) >= 2 and w not in STOPWORDS and _CJK.search(w)]
+    """The words of ``text`` that can carry its subject: those of jieba's dictionary
+    segmentation (``segment.cut``), run by run of ``HAN`` characters (what lies between
+    them is cut into single characters, never a word here)."""
+    out: list[str] = []
+    for blk in HAN.findall(text[:TEXT_CHARS]):
+        out.extend(_block_words(blk))
+    return out
 
 
-def _cpus() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+@functools.lru_cache(maxsize=1 << 17)
+def _block_words(blk: str) -> tuple[str, ...]:
+    """A run's words, remembered: a collection repeats its phrases and clauses."""
+    return tuple(w for w in cut_block(blk) if len(w) >= 2 and w not in STOPWORDS and _CJK.search(w))
 
 
-def all_words(texts: list[str]) -> list[list[str]]:
-    """``words`` of every text, in order; by a pool of forked processes for a large corpus."""
-    cpus = _cpus()
-    if len(texts) < PARALLEL_FROM or cpus < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [words(t) for t in texts]
-    _tokenizer()  # loaded once here; the forked workers inherit it
-    with ProcessPoolExecutor(min(cpus, 8), mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(words, texts, chunksize=64))
+def all_words(texts: list[str], known: list[list[str] | None] | None = None) -> list[list[str]]:
+    """``words`` of every text, in order (``known[i]``, when given, is text i's words
+    already cut, e.g. by the pipeline's workers); by forked workers for many texts."""
+    known = known or [None] * len(texts)
+    todo = [i for i, ws in enumerate(known) if ws is None]
+    out = list(known)
+    if len(todo) >= PARALLEL_FROM and pool.can_fork():
+        _table()  # loaded once here; the forked workers inherit it
+    for i, ws in zip(todo, pool.fork_imap(words, [texts[i] for i in todo], min_items=PARALLEL_FROM)):
+        out[i] = ws
+    return out
 
 
 @dataclass
@@ -94,20 +112,22 @@ class TextIndex:
     postings: dict[str, list[tuple[int, float]]]
 
     @classmethod
-    def build(cls, texts: list[str]) -> "TextIndex":
-        counts = [Counter(ws) for ws in all_words(texts)]
+    def build(cls, texts: list[str], known: list[list[str] | None] | None = None) -> "TextIndex":
+        counts = [Counter(ws) for ws in all_words(texts, known)]
         df: Counter = Counter()
         for c in counts:
             df.update(c.keys())
         n = len(texts)
         gidf, median = general_idf()
+        idf = {w: math.log(n / k) for w, k in df.items()}
+        general = {w: gidf.get(w, median) for w in df}
+        tf = [0.0] + [1 + math.log(k) for k in range(1, max((max(c.values(), default=0) for c in counts), default=0) + 1)]
         vectors = []
         for c in counts:
-            weights = {w: (1 + math.log(k)) * math.log(n / df[w]) * gidf.get(w, median) for w, k in c.items()}
+            weights = {w: tf[k] * idf[w] * general[w] for w, k in c.items()}
             norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
-            shared = [(w, v / norm) for w, v in weights.items() if df[w] > 1 and v > 0]
-            shared.sort(key=lambda wv: (-wv[1], wv[0]))
-            vectors.append(dict(shared[:KEEP_TERMS]))
+            shared = [(w, v / norm) for w, v in weights.items() if v > 0 and df[w] > 1]
+            vectors.append(dict(heapq.nsmallest(KEEP_TERMS, shared, key=lambda wv: (-wv[1], wv[0]))))
         lists: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for i, vec in enumerate(vectors):
             for w, v in vec.items():

@@ -135,7 +135,9 @@ def copy_sources(src_dir: Path, out_dir: Path, files: list[str]) -> None:
     dest = out_dir / SOURCES_DIR
     dest.mkdir(parents=True, exist_ok=True)
     for f in files:
-        shutil.copyfile(src_dir / f, dest / source_copy_name(f))
+        target = dest / source_copy_name(f)
+        target.parent.mkdir(parents=True, exist_ok=True)  # a document in a subfolder of SRC_DIR
+        shutil.copyfile(src_dir / f, target)
 
 
 def swap_into(stage: Path, out_dir: Path) -> None:
