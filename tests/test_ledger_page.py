@@ -13,6 +13,10 @@ def test_every_removed_line_is_listed_under_its_document(converted, catalog):
         row = next((ln for ln in section.splitlines() if ln.startswith(f"| {r['line']} |")), None)
         assert row is not None and md_escape(r["text"][:20]) in row, r
     assert "| 2 | 广告 | 酷乐文行 |" in page
+    # A document that lost nothing is counted, not given an empty section.
+    clean = sorted({c["source"]["file"] for c in catalog["cases"]} - {r["file"] for r in catalog["removed"]})
+    assert clean and all(f"## {md_escape(f)}" not in page for f in clean)
+    assert f"其余 {len(clean)} 个文件没有删除任何内容" in page
     assert "| 7 | SEO 垃圾词 | 基层工作经验优势&#95;优质服务基层行经验&#95;优质基层行工作经验 |" in page
 
 
