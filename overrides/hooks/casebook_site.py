@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import html
 import json
-import logging
 import multiprocessing
 import re
 import sys
@@ -28,8 +27,6 @@ try:
 except ImportError:  # running from a checkout where the package is not installed
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
     from casebook import pages, search_index
-
-log = logging.getLogger("mkdocs.hooks.casebook_site")
 
 _anchors: dict[str, str] = {}
 _documents: dict[str, search_index.Document] = {}  # page URL -> what search sees of it
@@ -46,9 +43,10 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Front-matter title and tags are source text. Material prints page.meta.title
-    unescaped (<title>, header) and its search results render index titles and tags
-    as HTML; wrap them as escaped Markup, which |e leaves as it is."""
+    """Note the page for search (before its title is escaped: the index holds text and
+    the search worker escapes what it shows). Front-matter title and tags are source
+    text and Material prints page.meta.title unescaped (<title>, header): wrap them as
+    escaped Markup, which |e leaves as it is."""
     from markupsafe import Markup, escape
 
     meta = page.meta
