@@ -121,7 +121,7 @@ def _collect(page, markdown: str) -> None:
             title=title,
             body=body + "\n" + str(meta.get("context") or ""),
             fields={"title": title, "methods": " ".join(methods), "place": " ".join(names), "people": people},
-            tags=(names[-1:] + methods[:4]),
+            tags=[names[-1] if names else "", *methods],  # place first ("": none); the worker shows 5
             snippet=search_index.snippet_of(body),
             order=(1, *(place.get(k) or "" for k in ("province", "city", "county"))),
         )

@@ -122,3 +122,14 @@ def test_printed_case_page_is_a_clean_document(page, server, built_site, screens
     pdf = screenshots / "case-print.pdf"
     page.pdf(path=str(pdf), format="A4")
     assert pdf.stat().st_size > 10_000
+
+
+def test_a_result_shows_place_and_the_method_searched_for_among_its_tags(page, server, built_site):
+    """The case holds 17 methods: the one typed is among the five tags shown, marked."""
+    expected = case_page_with(built_site, "童光源")[0]
+    search(page, server.url, "三先三后")
+    item = page.locator("li.md-search-result__item", has=page.locator(f"a[href*='{expected}']"))
+    tags = item.locator(".md-tag")
+    assert 1 <= tags.count() <= 5
+    assert tags.first.inner_text() == "襄阳市"
+    assert item.locator(".md-tag mark", has_text="三先三后").count() == 1

@@ -10,6 +10,7 @@
 (function () {
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var MAX_RESULTS = 30;
+  var MAX_TAGS = 5;
   var CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
   var TOKEN = new RegExp("[" + CJK + "]+|[0-9a-z]+", "g");
   var ASCII = /^[0-9a-z]+$/;
@@ -84,7 +85,7 @@
       if (!w || seen[w]) return false;
       seen[w] = true;
       return termsOf(w).length > 0;
-    });
+    }).slice(0, 32);  // one bit per word in a document's mask
   }
 
   function escapeHtml(text) {
@@ -130,7 +131,8 @@
       var n = manifest.n;
       var score = new Float64Array(n);
       var full = new Uint8Array(n);   // query words whose every term the document holds
-      wordTerms.forEach(function (list) {
+      var mask = new Uint32Array(n);  // which ones (bit i: word i)
+      wordTerms.forEach(function (list, w) {
         var count = new Uint8Array(n);
         var distinct = Array.from(new Set(list));
         distinct.forEach(function (t) {
@@ -144,7 +146,9 @@
             count[doc] += 1;
           }
         });
-        for (var d = 0; d < n; d++) if (count[d] === distinct.length) full[d] += 1;
+        for (var d = 0; d < n; d++) {
+          if (count[d] === distinct.length) { full[d] += 1; mask[d] |= 1 << w; }
+        }
       });
       var best = 0;
       for (var d = 0; d < n; d++) if (full[d] > best) best = full[d];
@@ -156,7 +160,7 @@
       var shards = Array.from(new Set(top.map(function (doc) { return Math.floor(doc / per); })))
         .filter(function (k) { return !(k in docShards); });
       return load(shards.map(function (k) { return "d/" + k + ".js"; })).then(function () {
-        return { items: top.map(function (doc) { return item(doc, words, wordTerms, score[doc]); })
+        return { items: top.map(function (doc) { return item(doc, words, mask[doc], score[doc]); })
           .sort(function (a, b) { return b[0].__rank - a[0].__rank; })
           .map(function (one) { delete one[0].__rank; return one; }) };
       });
@@ -164,23 +168,19 @@
   }
 
   // One result in Material's shape: a list holding the page (no sections).
-  function item(doc, words, wordTerms, score) {
+  function item(doc, words, mask, score) {
     var row = docShards[Math.floor(doc / manifest.docs)][doc % manifest.docs];
     var location = row[0], title = row[1], text = row[2], tags = row[3] || [];
+    // The place (tags[0], "" when none), then the methods that hold a query word, then
+    // the others: five shown.
+    var named = function (t) { return words.some(function (w) { return normalise(t).indexOf(w) >= 0; }); };
+    tags = tags.slice(0, 1).concat(tags.slice(1).filter(named), tags.slice(1).filter(function (t) { return !named(t); }))
+      .filter(Boolean).slice(0, MAX_TAGS);
     var terms = {};
     var verbatim = 0;
     var header = normalise(title + " " + tags.join(" "));
     words.forEach(function (w, i) {
-      terms[w] = wordTerms[i].every(function (t) {
-        var posting = termShards[fnv1a(t) % manifest.terms][t];
-        if (!posting) return false;
-        for (var j = 0, at = 0; j < posting.length; j += 2) {
-          at += posting[j];
-          if (at === doc) return true;
-          if (at > doc) return false;
-        }
-        return false;
-      });
+      terms[w] = (mask & (1 << i)) !== 0;
       if (header.indexOf(w) >= 0) verbatim += 1;
     });
     // A word found as it is in the title or a tag (not only as scattered bigrams)
