@@ -90,11 +90,10 @@ def on_env(env, config, files):
     env.filters["field_url"] = _field_url
     env.filters["method_url"] = _method_url
     documents = list(_documents.values())
-    env.globals["casebook_search_version"] = search_index.fingerprint(documents)
-    _start_index(documents, Path(config.site_dir) / "search")
+    version = search_index.fingerprint(documents)
+    env.globals["casebook_search_version"] = version
+    _start_index(documents, version, Path(config.site_dir) / "search")
     return env
-
-
 
 
 _BYLINE = re.compile(r'<p class="case-byline">.*?</p>', re.S)
@@ -130,13 +129,11 @@ def _collect(page, markdown: str) -> None:
     _documents[page.url] = doc
 
 
+def _write_index(documents: list, version: str, search_dir: Path) -> None:
+    search_index.write(search_index.build(documents, version), search_dir)
 
 
-def _write_index(documents: list, search_dir: Path) -> None:
-    search_index.write(search_index.build(documents), search_dir)
-
-
-def _start_index(documents: list, search_dir: Path) -> None:
+def _start_index(documents: list, version: str, search_dir: Path) -> None:
     """Build and write the index in a forked process: it runs on the second core while
     MkDocs renders the pages (at 10,000 cases it takes about as long as a third of the
     rendering). Where fork is unavailable it is built here, before the pages."""
@@ -144,10 +141,10 @@ def _start_index(documents: list, search_dir: Path) -> None:
     try:
         ctx = multiprocessing.get_context("fork")
     except ValueError:
-        _write_index(documents, search_dir)
+        _write_index(documents, version, search_dir)
         _index_builder = None
         return
-    _index_builder = ctx.Process(target=_write_index, args=(documents, search_dir), name="casebook-search-index")
+    _index_builder = ctx.Process(target=_write_index, args=(documents, version, search_dir), name="casebook-search-index")
     _index_builder.start()
 
 

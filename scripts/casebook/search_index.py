@@ -9,7 +9,8 @@ What is written (under ``search/<version>/`` of the site; the version is a hash 
 what the index is built from, so a cached shard from an older build is never mixed with
 a newer one):
 
-* ``manifest.js``: ``__cbManifest({"n": documents, "terms": term shards, "docs": documents per doc shard})``
+* ``manifest.js``: ``__cbManifest({"n": documents, "terms": term shards, "docs": documents per doc shard,
+  "version": version})``
 * ``t/<k>.js``: ``__cbTerms(k, {term: [doc, impact, doc, impact, ...]})`` with the
   documents of a posting list delta-coded. A term is a bigram of Chinese characters
   (三先三后 -> 三先 先三 三后: found however a segmenter would have cut it) or an
@@ -180,9 +181,10 @@ def fingerprint(docs: list[Document]) -> str:
     return digest.hexdigest()[:12]
 
 
-def build(docs: list[Document]) -> Index:
-    """The index of ``docs``, deterministic for the same input."""
-    version = fingerprint(docs)
+def build(docs: list[Document], version: str | None = None) -> Index:
+    """The index of ``docs``, deterministic for the same input. ``version``: their
+    fingerprint when the caller already has it (hashing 10,000 bodies takes a second)."""
+    version = version or fingerprint(docs)
     docs = _ordered(docs)
     postings = impacts(docs)
     entries = {}  # term -> '"term":[...]', the term's entry in its shard's object

@@ -152,17 +152,16 @@
       });
       var best = 0;
       for (var d = 0; d < n; d++) if (full[d] > best) best = full[d];
-      var hits = [];
-      for (d = 0; d < n; d++) if (score[d] > 0 && full[d] >= best) hits.push(d);
-      hits.sort(function (a, b) { return full[b] - full[a] || score[b] - score[a] || a - b; });
+      var hits = [];  // every hit holds the most query words any page holds
+      for (d = 0; d < n; d++) if (score[d] > 0 && full[d] === best) hits.push(d);
+      hits.sort(function (a, b) { return score[b] - score[a] || a - b; });
       var top = hits.slice(0, MAX_RESULTS);
       var per = manifest.docs;
       var shards = Array.from(new Set(top.map(function (doc) { return Math.floor(doc / per); })))
         .filter(function (k) { return !(k in docShards); });
       return load(shards.map(function (k) { return "d/" + k + ".js"; })).then(function () {
         return { items: top.map(function (doc) { return item(doc, words, mask[doc], score[doc]); })
-          .sort(function (a, b) { return b[0].__rank - a[0].__rank; })
-          .map(function (one) { delete one[0].__rank; return one; }) };
+          .sort(function (a, b) { return b[0].score - a[0].score; }) };
       });
     });
   }
@@ -192,8 +191,7 @@
       text: highlight(text, words),
       tags: tags.map(function (t) { return highlight(t, words); }),
       score: rank,
-      terms: terms,
-      __rank: Object.keys(terms).filter(function (k) { return terms[k]; }).length * 1e9 + rank
+      terms: terms
     }];
   }
 
