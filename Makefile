@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test convert setup bench-convert serve clean
+.PHONY: site test convert setup bench-convert eval serve clean
 
 # Re-install only when a pin or the package metadata changes.
 $(STAMP): requirements.txt requirements-test.txt pyproject.toml
@@ -30,6 +30,10 @@ serve: convert
 
 bench-convert: $(STAMP)
 	$(BIN)/python benchmarks/bench_convert.py
+
+# Accuracy on every corpus with an answer key (the development corpus is read from ../shared).
+eval: $(STAMP)
+	$(BIN)/python tests/accuracy.py $(EVAL_ARGS)
 
 # Scale benchmark (issue 6): synthetic corpora, convert, build, search in chromium. Long; not in `make test`.
 SIZES ?= 100 1000 10000

@@ -68,8 +68,9 @@ def convert_document(path: Path, name: str, corr: corrections.Corrections | None
 def case_record(case: Case) -> tuple[dict, list]:
     title = split_kind_prefix(case.title)
     header = "\n".join(filter(None, [case.org_line, case.byline, case.title]))
-    who = people(case)
     text = case.text
+    place = tag_place(header, text)
+    who = people(case, place)  # an organisation named in the text must be of the case's place
     record = {
         "id": write.case_id(title, case.sha256, case.first_line),
         "title": title,
@@ -78,7 +79,7 @@ def case_record(case: Case) -> tuple[dict, list]:
         "kind": kind_of(case.title, case.context, text[:200]),
         **who,
         "year": year_of(case.title, case.byline, text[:120]),
-        "place": tag_place(header, text),
+        "place": place,
         "fields": tag_fields(text),
         "methods": [],
         "context": case.context,
@@ -137,6 +138,7 @@ def _warm_up() -> None:
     segment._table()
     tag_fields._rules()
     tag_meta._kinds()
+    tag_meta._people_rules()
     tag_methods._cfg()
 
 

@@ -1,7 +1,11 @@
 """Tag step — who, what kind, when: organisation, speaker and role, kind, year.
 
 Taken only where the text says them: the byline and organisation line of a compilation
-unit, a "作为市委常委、统战部部长，我…" self-introduction, a year in the title.
+unit, a "作为市委常委、统战部部长，我…" self-introduction, a name alone under the title, a
+year in the title.  With no byline, the organisation is the one the text names as its
+subject: an organisation of the case's own place (X县委统战部 for a case of X县, not the
+city's department it reports to or the visitors it received), named in the opening or
+named again.  Shapes live in cases/people.yml.
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ import functools
 import re
 
 from . import data
+from .gazetteer import _NAME_TAGS, _jieba_words
+from .gazetteer import load as gazetteer
 from .model import Case
 from .split import ORG_SUFFIX, ROLES, parse_byline
 
@@ -54,8 +60,84 @@ def year_of(*texts: str | None) -> int | None:
     return None
 
 
-def people(case: Case) -> dict:
-    """organization, speaker, speaker_role from the byline / organisation line / self-introduction."""
+@functools.cache
+def _people_rules() -> dict:
+    cfg = data.load("people")
+    endings = "|".join(map(re.escape, cfg["organization_endings"]))
+    breakers = re.escape(cfg["middle_breakers"])
+    surnames = "".join(cfg["surnames"].split())
+    compound = "|".join(map(re.escape, cfg["compound_surnames"]))
+    return {
+        "prefix": re.compile("(?:" + "|".join(map(re.escape, cfg["organization_prefixes"])) + ")+$"),
+        "rest": re.compile(rf"[^\W\d_{breakers}]{{0,{int(cfg['middle_max_chars'])}}}?(?:{endings})"),
+        "name_line": re.compile(rf"^(?:{compound}|[{surnames}])[\u4e00-\u9fff]{{1,2}}$"),
+        "mentions_min": int(cfg["mentions_min"]),
+        "opening_chars": int(cfg["opening_chars"]),
+    }
+
+
+def _deepest(place: dict) -> str | None:
+    return place.get("county") or place.get("city") or place.get("province")
+
+
+def organization_in_text(text: str, place: dict) -> str | None:
+    """The organisation of the case's own place that the text names as its subject.
+
+    Candidates are a place name (or a chain of them: 信阳光山县) followed by an organisation
+    ending (…县委统战部, …台胞台属联谊会), with 中共 or a party's name kept in front.  Only
+    an organisation whose most specific place is the case's most specific place qualifies
+    (a county's case is not the city department's), so an anonymised case (no place) gets
+    none.  Among those, the one named in the opening, else named ``mentions_min`` times;
+    ties go to the most named, then the first.
+    """
+    own = _deepest(place or {})
+    if own is None:
+        return None
+    rules, g = _people_rules(), gazetteer()
+    hits = list(g.find(text))
+    counts: dict[str, list[int]] = {}  # organisation (without 中共…) → positions
+    spelled: dict[str, str] = {}
+    for k, (start, end, _name, _full, places) in enumerate(hits):
+        if k and hits[k - 1][1] == start:
+            continue  # inside a chain of names (光山县 after 信阳): the chain starts earlier
+        chain_end, deepest = end, places
+        for nxt in hits[k + 1 :]:
+            if nxt[0] != chain_end:
+                break
+            chain_end, deepest = nxt[1], nxt[4]
+        m = rules["rest"].match(text, chain_end)
+        if not m or not any(p.name == own for p in deepest):
+            continue
+        org = text[start : m.end()]
+        prefix = rules["prefix"].search(text, max(0, start - 12), start)
+        counts.setdefault(org, []).append(start)
+        if prefix and org not in spelled:
+            spelled[org] = prefix.group() + org
+    ranked = sorted(counts.items(), key=lambda kv: (-(kv[1][0] < rules["opening_chars"]), -len(kv[1]), kv[1][0]))
+    for org, positions in ranked:
+        if positions[0] < rules["opening_chars"] or len(positions) >= rules["mentions_min"]:
+            return spelled.get(org, org)
+    return None
+
+
+def speaker_line(case: Case) -> str | None:
+    """A name alone on the line right under the title (王某某), before the first paragraph."""
+    rules = _people_rules()
+    blocks = case.blocks
+    for i, b in enumerate(blocks[:6]):
+        if b.kind != "title":
+            continue
+        for nxt in blocks[i + 1 : i + 3]:
+            t = nxt.text.strip()
+            if rules["name_line"].match(t) and _jieba_words().get(t, "nr") in _NAME_TAGS:
+                return t  # not an ordinary word (文化, 高峰), unless jieba knows it as a name
+        return None
+    return None
+
+
+def people(case: Case, place: dict | None = None) -> dict:
+    """organization, speaker, speaker_role from the byline / organisation line / self-introduction,
+    else from the text: its subject organisation (of the case's ``place``) and a name line."""
     org, speaker, role = case.org_line, None, None
     by = parse_byline(case.byline) if case.byline else None
     if by and by["org"]:
@@ -72,6 +154,10 @@ def people(case: Case) -> dict:
     if org is None:
         m = _ORG_IN_TITLE.match(case.title)
         org = m.group() if m else None
+    if org is None and place:
+        org = organization_in_text(f"{case.title}\n{case.text}", place)
+    if speaker is None:
+        speaker = speaker_line(case)
     return {"organization": org, "speaker": speaker, "speaker_role": role}
 
 
