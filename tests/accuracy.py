@@ -95,7 +95,7 @@ class Score:
     places_wrong: int = 0
     recall: Tally = field(default_factory=Tally)
     precision: Tally = field(default_factory=Tally)
-    unjudged: dict[str, list[str]] = field(default_factory=dict)  # file → names with no verdict
+    unjudged: dict[str, dict[str, str]] = field(default_factory=dict)  # file → name with no verdict → where it stands
     slogans: set[str] = field(default_factory=set)
     noise: Tally = field(default_factory=Tally)
     joined: Tally = field(default_factory=Tally)
@@ -172,7 +172,7 @@ def score(corpus: str, catalog: dict, expected: dict, judgements: dict | None = 
                 elif _matches_required(n, good) or key in verdicts["real"]:
                     s.precision.add(True)
                 else:
-                    s.unjudged.setdefault(doc["file"], []).append(raw)
+                    s.unjudged.setdefault(doc["file"], {})[raw] = _where(raw, texts[hits[0]])
             for key, tally in (("title_contains", s.title), ("organization", s.organization), ("speaker", s.speaker)):
                 if key in exp:
                     field_name = key.removesuffix("_contains")
@@ -192,6 +192,13 @@ def score(corpus: str, catalog: dict, expected: dict, judgements: dict | None = 
             if not ok:
                 s.findings.append(f"{doc['file']}: broken line not joined: {joined!r}")
     return s
+
+
+def _where(name: str, text: str, width: int = 40) -> str:
+    """The words around a name's first mention, for the person who judges it."""
+    core = name[:4]
+    i = text.find(core)
+    return "" if i < 0 else text[max(0, i - width) : i + len(name) + width].replace("\n", " ")
 
 
 def _score_place(s: Score, file: str, marker: str, place: dict, want: dict) -> None:
@@ -257,14 +264,22 @@ def table(scores: list[Score]) -> str:
 
 
 def write_unjudged(scores: list[Score], path: Path) -> int:
-    todo = {s.corpus: {f: {n: None for n in names} for f, names in s.unjudged.items()} for s in scores if s.unjudged}
-    path.write_text(
-        "# Tagged method names with no verdict yet: write true (a named local practice) or false.\n"
-        f"# Then: python tests/accuracy.py --record {path}\n"
-        + yaml.safe_dump(todo, allow_unicode=True, sort_keys=True),
-        encoding="utf-8",
-    )
-    return sum(len(v) for f in todo.values() for v in f.values())
+    """YAML of corpus → file → name: null, each name with the words around it as a comment."""
+    lines = [
+        "# Tagged method names with no verdict yet: write true (a named local practice) or false.",
+        f"# Then: python tests/accuracy.py --record {path}",
+    ]
+    n = 0
+    for s in scores:
+        if s.unjudged:
+            lines.append(f"{s.corpus}:")
+        for file, names in sorted(s.unjudged.items()):
+            lines.append(f"  {file}:")
+            for name, where in names.items():
+                lines.append(f"    {json.dumps(name, ensure_ascii=False)}: null  # {where}")
+                n += 1
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return n
 
 
 def record(path: Path, judgements_path: Path = JUDGEMENTS) -> int:
