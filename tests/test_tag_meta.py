@@ -60,3 +60,8 @@ def test_a_name_alone_under_the_title_is_the_speaker():
 def test_a_short_heading_under_the_title_is_not_a_speaker():
     for heading in ("编者按", "坚持团结", "工作成效"):
         assert speaker_line(_case("以学促干 奋力开创新局面", heading, "近期开展了学习。" * 3)) is None
+
+
+def test_the_unit_signing_the_item_at_its_end_is_the_organisation():
+    text = "全县持续推进民营经济发展，" + "各乡镇开展了多种活动，" * 20 + "成效明显。（平江县委统战部）"
+    assert organization_in_text(text, PINGJIANG) == "平江县委统战部"

@@ -113,11 +113,25 @@ def organization_in_text(text: str, place: dict) -> str | None:
         counts.setdefault(org, []).append(start)
         if prefix and org not in spelled:
             spelled[org] = prefix.group() + org
-    ranked = sorted(counts.items(), key=lambda kv: (-(kv[1][0] < rules["opening_chars"]), -len(kv[1]), kv[1][0]))
+    signed = _closing_credit(text)
+
+    def subject(org: str, positions: list[int]) -> bool:
+        return positions[0] < rules["opening_chars"] or org == signed
+
+    ranked = sorted(counts.items(), key=lambda kv: (-subject(*kv), -len(kv[1]), kv[1][0]))
     for org, positions in ranked:
-        if positions[0] < rules["opening_chars"] or len(positions) >= rules["mentions_min"]:
+        if subject(org, positions) or len(positions) >= rules["mentions_min"]:
             return spelled.get(org, org)
     return None
+
+
+_CLOSING_CREDIT = re.compile(r"[（(](?:中共)?(?P<org>[^（）()]{2,30})[）)]\s*$")
+
+
+def _closing_credit(text: str) -> str | None:
+    """The unit that signs a news item at its end: …。（X县委统战部）"""
+    m = _CLOSING_CREDIT.search(text[-40:])
+    return m.group("org") if m else None
 
 
 def speaker_line(case: Case) -> str | None:
