@@ -98,3 +98,199 @@ def test_replacement_characters_go_to_the_ledger():
     blocks, removed = clean(doc("统战理论研究是重要支撑。\ufffd\ufffd"))
     assert blocks[0].text == "统战理论研究是重要支撑。"
     assert [(r.text, r.reason) for r in removed] == [("\ufffd\ufffd", "encoding-damage")]
+
+
+# --- web-page noise: every input below is made up (甲乙网, 某某县…) -------------------------
+
+PARAGRAPH = "近年来，某某县委统战部坚持以党建引领基层统战工作，建立“三心”工作机制，组织党外人士深入村社开展服务，累计服务群众三千余人次，取得了良好成效。"
+PARAGRAPH2 = "二是拓宽渠道汇聚智慧。县委统战部依托新的社会阶层人士联谊会，定期举办议政沙龙，引导会员围绕县域发展建言献策，形成调研报告十余篇。"
+
+
+def test_breadcrumbs_menus_and_page_controls_are_web_chrome():
+    for line in (
+        "您的位置：首页 > 新闻中心 > 基层动态",
+        "您当前的位置 : 甲乙网 >> 专题 >> 正文",
+        "首頁>新聞中心>地方動態",
+        "甲乙网首页 > 财经 > 正文",
+        "首页 要闻 时政 经济 文化 社会 视频 专题",
+        "北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|重庆|四川",
+        "分享到：微信 微博 QQ空间",
+        "—分享—",
+        "字号 大 中 小",
+        "【字体：大 中 小】",
+        "打印 关闭",
+        "浏览次数：123",
+        "发布时间：2024-05-06 来源：甲乙网 阅读人次：56",
+        "2024年05月06日 10:20 | 來源：甲乙網",
+        "推荐链接：甲乙网 丙丁网",
+        "甲乙网 版权所有 ICP备00000000号",
+        "地址：某某市某某路8号 电话：0000-1234567",
+    ):
+        assert noise_reason(line) == "web-chrome", line
+    assert noise_reason("坚持“三先三后”工作法，凝聚共识。") is None
+    assert noise_reason("党外人士围绕县域发展提出建议，资料来源于基层调研。") is None
+
+
+def test_teasers_captions_borders_and_english_lines_have_their_reasons():
+    assert noise_reason("……（此处隐藏3210字，下载后查看）……") == "teaser"
+    assert noise_reason("……（甲乙网已省略800字，注册会员可全文阅读）……") == "teaser"
+    assert noise_reason("【隐藏内容】请先登录后查看") == "teaser"
+    long_teaser = "《某县统战工作总结.docx》由用户上传分享，免费在线预览，全文共3页，更多内容请访问甲乙文库网站的统战专题栏目进行查阅。" * 2
+    assert noise_reason(long_teaser) == "teaser"
+    assert noise_reason("打开甲乙新闻APP 查看更多") == "advertisement"
+    assert noise_reason("（图为党外人士参观乡村振兴展馆）") == "caption"
+    assert noise_reason("图片") == "caption"
+    assert noise_reason("| | | | | |") == "table-border"
+    assert noise_reason("+--------+--------+") == "table-border"
+    assert noise_reason("| 2023年 | 县委统战部 | 12 |") is None
+    english = "This paper studies how local united front departments organise grassroots work and what they achieve over the years."
+    assert noise_reason(english) == "english-abstract"
+    assert noise_reason("Key words: united front; grassroots") == "english-abstract"
+    assert noise_reason("本网站对转载内容的真实性不承担任何法律责任。") == "reprint-notice"
+
+
+def test_html_debris_is_cut_out_of_a_line_and_the_words_stay():
+    text = f'<p class="ql-block">  {PARAGRAPH}</p>\n{PARAGRAPH2}/span>'
+    blocks, removed = clean(doc(text))
+    assert [b.text for b in blocks] == [PARAGRAPH, PARAGRAPH2]
+    assert [(r.line, r.text, r.reason) for r in removed] == [
+        (1, '<p class="ql-block">', "html-debris"), (1, "</p>", "html-debris"), (2, "/span>", "html-debris")]
+
+
+def test_an_advert_spliced_into_a_sentence_is_cut_and_the_sentence_kept():
+    blocks, removed = clean(doc("近年来，某某县（下载甲乙新闻客户端，阅读更多精彩内容）坚持党建引领，推动基层统战工作落地见效。"))
+    assert blocks[0].text == "近年来，某某县坚持党建引领，推动基层统战工作落地见效。"
+    assert [(r.text, r.reason) for r in removed] == [("（下载甲乙新闻客户端，阅读更多精彩内容）", "advertisement")]
+
+
+def test_a_credit_glued_to_a_paragraph_becomes_its_own_line():
+    blocks, _ = clean(doc(PARAGRAPH + "【编辑：王某】"))
+    assert [b.text for b in blocks] == [PARAGRAPH, "【编辑：王某】"]
+
+
+WEB_PAGE = f"""甲乙门户
+首页
+新闻中心
+政务公开
+互动交流
+您的位置：首页 > 统一战线 > 基层动态
+基层动态
+某某县创新“三心”工作法凝聚基层统战合力
+2024-05-06 10:20 来源：甲乙门户 浏览次数：321
+分享到：
+{PARAGRAPH}
+（图为党外人士参观乡村振兴展馆）
+{PARAGRAPH2}
+责任编辑：张某
+侨务
+统战
+同心
+"""
+
+
+def test_the_frame_of_a_web_page_is_chrome_and_its_title_is_marked():
+    blocks, removed = clean(doc(WEB_PAGE))
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("title", "某某县创新“三心”工作法凝聚基层统战合力"), ("p", PARAGRAPH), ("p", PARAGRAPH2), ("p", "责任编辑：张某")]
+    gone = {r.line: r.reason for r in removed}
+    assert sorted(gone) == [1, 2, 3, 4, 5, 6, 7, 9, 10, 12, 15, 16, 17]
+    assert gone[12] == "caption" and gone[1] == gone[7] == gone[16] == "web-chrome"
+
+
+def test_the_title_is_the_heading_just_above_the_author_or_date_line():
+    text = f"强基础 建机制 促发展\n某某县以“三心”工作法凝聚统战合力\n本报记者 李某\n{PARAGRAPH}"
+    blocks, removed = clean(doc(text))
+    assert [(b.kind, b.text) for b in blocks][:3] == [
+        ("p", "强基础 建机制 促发展"), ("title", "某某县以“三心”工作法凝聚统战合力"), ("p", "本报记者 李某")]
+    assert removed == []
+
+
+def test_a_long_title_under_a_breadcrumb_and_above_the_date_line():
+    title = "让同心之花开遍乡村大地——某某县民主党派基层组织服务乡村振兴工作情况的调查与思考"
+    blocks, _ = clean(doc(f"当前位置：首页 > 党派动态 > 正文\n{title}\n（2023-3-8 9:05:00） 来源：\n王某\n{PARAGRAPH}"))
+    assert (blocks[0].kind, blocks[0].text) == ("title", title)
+
+
+def test_a_document_that_opens_with_a_paragraph_has_no_title_line_and_keeps_its_lead_in():
+    blocks, removed = clean(doc(f"同志们：\n{PARAGRAPH}\n一、提高认识\n{PARAGRAPH2}"))
+    assert [b.kind for b in blocks] == ["p", "p", "p", "p"] and blocks[0].text == "同志们："
+    assert removed == []
+
+
+def test_the_site_name_glued_to_the_title_is_cut():
+    text = f"甲乙联盟\n某某县：以文化人 凝聚统战合力甲乙联盟app\n发布日期：2023-07-02 08:15\n{PARAGRAPH}"
+    blocks, removed = clean(doc(text))
+    assert (blocks[0].kind, blocks[0].text) == ("title", "某某县：以文化人 凝聚统战合力")
+    assert [(r.line, r.text) for r in removed] == [(1, "甲乙联盟"), (2, "甲乙联盟app"), (3, "发布日期：2023-07-02 08:15")]
+
+
+def test_a_name_shown_twice_above_the_title_is_removed():
+    blocks, removed = clean(doc(f"甲乙知道首页 > 热门 > 正文\n某某用户某某用户\n某某县探索社区民族工作新办法\n{PARAGRAPH}"))
+    assert (blocks[0].kind, blocks[0].text) == ("title", "某某县探索社区民族工作新办法")
+    assert [(r.text, r.reason) for r in removed][1:] == [("某某用户", "duplicate"), ("某某用户", "web-chrome")]
+
+
+def test_short_lines_above_the_title_go_but_an_organisation_line_stays():
+    text = f"一键复制\n- 17\n- 约2.4千字\n中共某某县委统战部\n某某县统一战线工作汇报材料\n县委统战部部长 王某\n{PARAGRAPH}"
+    blocks, removed = clean(doc(text))
+    assert [b.text for b in blocks][:2] == ["中共某某县委统战部", "某某县统一战线工作汇报材料"]
+    assert [r.text for r in removed] == ["一键复制", "- 17", "- 约2.4千字"]
+
+
+def test_traditional_characters_page_chrome():
+    for line in ("首頁 > 新聞 > 正文", "當前位置：首頁 > 要聞", "字體：大 中 小", "版權所有 甲乙網"):
+        assert noise_reason(line) == "web-chrome", line
+
+
+def test_a_sentence_that_mentions_readers_or_an_app_is_content():
+    for line in ("全年推送文章200余篇，阅读量超50万人次。", "引导党员群众下载“学习强国”APP，坚持每日学习。", "每周更新工作台账。"):
+        assert noise_reason(line) is None, line
+
+
+def test_a_name_alone_under_the_headings_is_not_joined_to_the_paragraph():
+    blocks, _ = clean(doc(f"某某县统战工作纪实\n知行合一 久久为功\n绘就团结奋进新画卷\n王某某\n{PARAGRAPH}"))
+    assert [b.text for b in blocks][3:] == ["王某某", PARAGRAPH]
+
+
+def test_end_matter_of_apps_document_sites_and_government_sites():
+    for line, reason in (
+        ("预览时标签不可点", "web-chrome"),
+        ("微信扫一扫关注该公众号", "advertisement"),
+        ("赞 12 在看 3 分享", "web-chrome"),
+        ("【打印本页】【关闭窗口】", "web-chrome"),
+        ("设为首页 | 加入收藏 | 联系我们", "web-chrome"),
+        ("全文共3250字，阅读大约需要10分钟", "web-chrome"),
+        ("文档页数：9页", "web-chrome"),
+        ("主办单位：中共某某县委统战部 承办单位：某某县融媒体中心", "web-chrome"),
+        ("网站标识码：0000000000", "web-chrome"),
+        ("原创 某某统战 某某统战 2024年03月15日 10:00", "web-chrome"),
+        ("往期推荐", "seo-junk"),
+        ("特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。", "reprint-notice"),
+        ("阅读已结束，下载本文需要使用下载券", "advertisement"),
+    ):
+        assert noise_reason(line) == reason, line
+    assert noise_reason("县委统战部组织党外人士开展联谊交友活动，收藏书画作品一百余件。") is None
+
+
+def test_the_titles_listed_under_a_related_articles_heading_go_with_it():
+    text = f"{PARAGRAPH}\n往期推荐\n某某市召开统一战线工作领导小组会议\n某某市新联会开展公益活动\n预览时标签不可点\n{PARAGRAPH2}"
+    blocks, removed = clean(doc(text))
+    assert [b.text for b in blocks] == [PARAGRAPH, PARAGRAPH2]
+    assert [r.reason for r in removed] == ["seo-junk", "seo-junk", "seo-junk", "web-chrome"]
+
+
+def test_the_name_of_a_shared_file_above_the_title_is_chrome():
+    blocks, removed = clean(doc(f"某某县2024年统战工作总结.docx\n- 3\n某某县2024年统战工作总结\n{PARAGRAPH}"))
+    assert (blocks[0].kind, blocks[0].text) == ("title", "某某县2024年统战工作总结")
+    assert [r.text for r in removed] == ["某某县2024年统战工作总结.docx", "- 3"]
+
+
+def test_a_caption_at_the_end_of_a_paragraph_is_cut():
+    blocks, removed = clean(doc(PARAGRAPH + "（图为党外人士参观展馆）（王某 摄）"))
+    assert blocks[0].text == PARAGRAPH
+    assert [(r.text, r.reason) for r in removed] == [("（图为党外人士参观展馆）", "caption"), ("（王某 摄）", "caption")]
+
+
+def test_a_sentence_about_members_is_not_a_teaser():
+    assert noise_reason("今年发展正式会员20名，吸纳新会员30名。") is None
+    assert noise_reason("组织会员阅读红色经典书籍。") is None

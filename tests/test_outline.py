@@ -33,3 +33,8 @@ def test_inline_outline_becomes_headings_and_items():
 def test_words_like_tongyi_shi_are_not_items():
     text = "思想统一是前提。统一是关键，要做好工作。"
     assert [b.text for b in recover([Block(text, 1, 1)])] == [text]
+
+
+def test_a_block_that_is_not_cut_keeps_the_kind_the_cleaner_gave_it():
+    title = Block("某某县创新“三心”工作法凝聚基层统战合力", 3, 3, "title")
+    assert recover([title])[0].kind == "title"

@@ -64,3 +64,75 @@ def test_single_document_is_one_case():
     assert len(cases) == 1
     assert cases[0].title == "关于统战工作的讲话"
     assert cases[0].context is None
+
+
+ROLES_COMPILATION = """全市民族宗教工作推进会召开，三个单位在会上介绍经验，现将发言要点刊发如下：
+
+中共戊己区委统战部
+织密服务网络 答好民族团结“必答题”
+戊己区委统战部负责人 庚某
+戊己区在各街道设立民族团结服务站，组织志愿者为少数民族群众提供就业、就学、就医帮扶。
+记者 辛某
+责任编辑：壬某
+
+中共癸子县委统战部
+用好“三张清单” 规范宗教活动场所管理
+癸子县委统战部办公室主任 丑某
+癸子县建立宗教活动场所问题、责任、整改三张清单，推动场所管理规范化、常态化。
+
+某某市侨商会
+当好“侨胞之家” 汇聚侨界力量
+某某市侨商会会长 寅某
+市侨商会组织侨界人士开展“侨助乡村”活动，引进项目五个，带动群众增收。
+"""
+
+
+def test_bylines_with_other_role_words_split_the_compilation():
+    assert parse_byline("戊己区委统战部负责人 庚某")["name"] == "庚某"
+    cases = cases_of(ROLES_COMPILATION)
+    assert [c.title for c in cases] == ["织密服务网络 答好民族团结“必答题”", "用好“三张清单” 规范宗教活动场所管理", "当好“侨胞之家” 汇聚侨界力量"]
+    assert "服务站" in cases[0].text and "服务站" not in cases[1].text
+
+
+def test_credits_at_the_end_of_a_unit_join_the_context():
+    cases = cases_of(ROLES_COMPILATION)
+    assert "责任编辑" not in cases[0].text and "记者 辛某" in cases[0].text
+    assert all("责任编辑：壬某" in c.context for c in cases)
+
+
+PAGE = """您的位置：首页 > 统一战线 > 基层动态
+基层动态
+某某县创新“三心”工作法凝聚基层统战合力
+2024-05-06 10:20 来源：甲乙门户 浏览次数：321
+近年来，某某县委统战部坚持以党建引领基层统战工作，建立“三心”工作机制，组织党外人士深入村社开展服务，取得良好成效。
+坚持党建引领
+县委统战部把党建工作贯穿统战工作全过程，推动基层统战工作提质增效，党外人士参与热情明显提高。
+编辑：王某
+审核：李某
+"""
+
+
+def test_a_web_page_is_one_case_titled_by_its_heading_with_its_credits_as_context():
+    cases = cases_of(PAGE)
+    assert len(cases) == 1
+    assert cases[0].title == "某某县创新“三心”工作法凝聚基层统战合力"
+    assert cases[0].context == "编辑：王某\n审核：李某"
+    assert "基层动态" not in cases[0].text and "编辑" not in cases[0].text
+
+
+def test_a_document_without_a_title_line_is_titled_by_its_first_sentence():
+    text = ("近年来，某某县聚焦民营经济健康发展，创新开展“三送”服务活动。全县统战系统主动作为，成效明显，受到企业欢迎。\n"
+            "强化政治引领\n县委统战部组织民营企业家开展理想信念教育，覆盖企业家三百余人次，凝聚了发展共识。")
+    assert cases_of(text)[0].title == "近年来，某某县聚焦民营经济健康发展，创新开展“三送”服务活动"
+
+
+def test_one_unit_of_a_compilation_is_titled_by_the_heading_above_its_byline():
+    text = ("全市各地统战部门代表齐聚某某市，交流基层统战工作经验，现将部分单位的发言摘编如下，供学习参考。\n"
+            "中共某某市委统战部\n夯实基层基础 激活统战一池春水\n中共某某市委统战部常务副部长张某作主题分享\n"
+            "近年来，某某市坚持大抓基层的鲜明导向，推动基层统战工作提质增效。")
+    assert cases_of(text)[0].title == "夯实基层基础 激活统战一池春水"
+
+
+def test_an_editors_note_is_not_the_title():
+    text = "本文为节选\n某某县以“三心”工作法凝聚统战合力\n近年来，某某县委统战部坚持以党建引领基层统战工作，取得良好成效，受到群众好评。"
+    assert cases_of(text)[0].title == "某某县以“三心”工作法凝聚统战合力"

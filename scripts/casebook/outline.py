@@ -30,7 +30,11 @@ _H3_AFTER_H2 = re.compile(rf"(?=（[{NUM}]{{1,3}}）)")
 def recover(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
-        for piece in _cut(block.text):
+        pieces = _cut(block.text)
+        if len(pieces) == 1:  # not cut: the block itself, with the kind the cleaner gave it
+            out.extend(_classify(block))
+            continue
+        for piece in pieces:
             out.extend(_classify(Block(piece, block.first_line, block.last_line)))
     return out
 

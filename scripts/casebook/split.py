@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import re
 
-from .clean import is_credit
+from .clean import is_author, is_credit
 from .model import Block, Case
-from .text import heading_like
+from .text import OUTLINE_START, heading_like, mostly_chinese
 
+# Role words of a byline (…统战部部长 张明, …统战部负责人 周九).  Longer words first, so that
+# the role is read whole.
 ROLES = (
-    "常务副部长|副部长|部长|党委书记|党组书记|党工委书记|副书记|书记|副局长|局长|副主任|主任|"
+    "常务副部长|副部长|部长|党委书记|党组书记|党工委书记|党支部书记|副书记|书记|副局长|局长|副主任|主任|"
     "副主席|主席|秘书长|副会长|会长|常委|委员|主委|副主委|副院长|院长|副校长|校长|所长|"
-    "副县长|县长|副市长|市长|副区长|区长|镇长|乡长|理事长|董事长|总经理|研究员|教授|处长|科长|调研员"
+    "副县长|县长|副市长|市长|副区长|区长|镇长|乡长|理事长|董事长|总经理|研究员|教授|处长|科长|调研员|"
+    "主要负责人|负责同志|负责人|副组长|组长|社长|馆长|站长|队长|干事|专员|总编辑|主编|"
+    "副旗长|旗长|副州长|州长|副厅长|厅长|政委|部务委员|主任科员|科员|工作人员|理事|成员"
 )
 # 2-3 characters (张明, 童光源), or a transliterated name with a middle dot (阿依古丽·买买提)
 _NAME = r"(?:[\u4e00-\u9fff]{2,6}[·•][\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{2,3}?)"
@@ -64,6 +68,7 @@ def is_org_line(text: str) -> bool:
 
 
 def split(file: str, sha256: str, blocks: list[Block]) -> list[Case]:
+    hinted = _take_title_hint(blocks)
     bylines = [i for i, b in enumerate(blocks) if b.kind == "p" and is_byline(b.text)]
     # kinds set here: "title" (shown as the page title), "byline" (organisation and speaker lines)
     anchors, starts = [], []
@@ -73,18 +78,17 @@ def split(file: str, sha256: str, blocks: list[Block]) -> list[Case]:
             anchors.append(i)
             starts.append(start)
     if len(anchors) < 2:
-        return [_single_case(file, sha256, blocks, bylines)]
+        return [_single_case(file, sha256, blocks, hinted)]
     bylines = anchors
-    # Editors' credits at the very end belong to the compilation, not the last unit.
-    end = len(blocks)
-    while end > starts[-1] + 1 and is_credit(blocks[end - 1].text):
-        end -= 1
-    intro, credits = blocks[: starts[0]], blocks[end:]
-    context = "\n".join(b.text for b in intro + credits) or None
+    bounds = starts + [len(blocks)]
+    owns = [blocks[bounds[k] : bounds[k + 1]] for k in range(len(bylines))]
+    # Editors' credits at the end of a unit belong to the compilation, not to the unit.
+    credits = [_take_credits(own, keep=bylines[k] - bounds[k] + 1) for k, own in enumerate(owns)]
+    intro = blocks[: starts[0]]
+    context = "\n".join(b.text for b in intro + [c for cs in credits for c in cs]) or None
     cases = []
-    bounds = starts + [end]
     for k, by in enumerate(bylines):
-        own = blocks[bounds[k] : bounds[k + 1]]
+        own = owns[k]
         title_idx = by - 1 if by - 1 >= bounds[k] else None
         title = blocks[title_idx].text if title_idx is not None else blocks[by].text
         org = blocks[bounds[k]].text if bounds[k] < (title_idx or by) else None
@@ -110,6 +114,29 @@ def split(file: str, sha256: str, blocks: list[Block]) -> list[Case]:
     return cases
 
 
+def _take_title_hint(blocks: list[Block]) -> Block | None:
+    """The title the cleaner read off a web page's frame (kind "title"), made a paragraph
+    again: it names a single document; a compilation's titles come from its bylines."""
+    hinted = next((b for b in blocks if b.kind == "title"), None)
+    if hinted is not None:
+        hinted.kind = "p"
+    return hinted
+
+
+def _take_credits(own: list[Block], keep: int) -> list[Block]:
+    """Take the editors' credits out of a case's blocks and return them: every credit at
+    the end (责任编辑：…, 作者：…), and an editor's credit anywhere after the first ``keep``
+    blocks (title, byline); an author line higher up stays with its text."""
+    n = len(own)
+    while n > max(keep, 1) and is_credit(own[n - 1].text) and not is_byline(own[n - 1].text):
+        n -= 1
+    taken = [b for b in own[keep:n] if is_credit(b.text) and not is_author(b.text) and not is_byline(b.text)]
+    taken += own[n:]
+    ids = {id(b) for b in taken}
+    own[:] = [b for b in own if id(b) not in ids]
+    return taken
+
+
 def _case_start(blocks: list[Block], byline_idx: int) -> int:
     """The title just above the byline, and an organisation line above that title."""
     start = byline_idx
@@ -120,16 +147,10 @@ def _case_start(blocks: list[Block], byline_idx: int) -> int:
     return start
 
 
-def _titled(text: str) -> bool:
-    """A title is mostly Chinese: not a rule (---), not a key: value line, not a URL."""
-    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    return cjk >= 4 and cjk >= len(text.replace(" ", "")) * 0.6
-
-
-def _single_case(file: str, sha256: str, blocks: list[Block], bylines: list[int]) -> Case:
-    title_block = next((b for b in blocks[:6] if b.kind == "p" and heading_like(b.text) and _titled(b.text)), None)
-    if title_block is None:
-        title_block = next((b for b in blocks if _titled(b.text)), blocks[0])
+def _single_case(file: str, sha256: str, blocks: list[Block], hinted: Block | None = None) -> Case:
+    credits = _take_credits(blocks, keep=1)
+    bylines = [i for i, b in enumerate(blocks) if b.kind == "p" and is_byline(b.text)]
+    title_block = hinted if hinted is not None else _title_block(blocks, bylines)
     for b in blocks:
         if b is not title_block and b.kind == "p" and heading_like(b.text) and not is_byline(b.text):
             b.kind = "h3"
@@ -147,15 +168,44 @@ def _single_case(file: str, sha256: str, blocks: list[Block], bylines: list[int]
         sha256=sha256,
         blocks=blocks,
         title=title,
+        context="\n".join(b.text for b in credits) or None,
         byline=blocks[bylines[0]].text if bylines else None,
         org_line=org.text if org is not None else None,
+    )
+
+
+def _title_block(blocks: list[Block], bylines: list[int]) -> Block:
+    """The title of a document the cleaner found none in: the heading just above a byline
+    near the top (a single unit of a compilation), else a heading line before the first
+    paragraph, else the first paragraph (its first sentence becomes the title)."""
+    for i in bylines:
+        if i > 8:
+            break
+        above = blocks[i - 1] if i > 0 else None
+        if above is not None and _title_line(above.text) and not is_org_line(above.text):
+            return above
+    for b in blocks:
+        if _title_line(b.text) and not is_org_line(b.text) and not is_byline(b.text) and not is_author(b.text):
+            return b
+        if not heading_like(b.text, 60):
+            break
+    return next((b for b in blocks if mostly_chinese(b.text) and not heading_like(b.text, 60)), None) or next(
+        (b for b in blocks if mostly_chinese(b.text)), blocks[0]
+    )
+
+
+def _title_line(text: str) -> bool:
+    """A heading that can be a title: short, no sentence, Chinese words, not an outline item."""
+    return (
+        heading_like(text, 60) and len(text) <= 60 and mostly_chinese(text)
+        and not OUTLINE_START.match(text) and not is_credit(text)
     )
 
 
 def _short_title(text: str) -> str:
     """A title line, or the first sentence of a document that has no title line."""
     t = text.strip()
-    if len(t) <= 60:
-        return t
     m = re.search("[。！？]", t)
-    return (t[: m.start()] if m and m.start() <= 60 else t[:40] + "…").strip()
+    if m and 0 < m.start() <= 60:
+        return t[: m.start()].strip()
+    return t if len(t) <= 60 else t[:40].strip() + "…"

@@ -22,6 +22,7 @@ _PUNCT_SUBS = [
     ("(", re.compile(rf"\((?={_NEIGHBOUR})|(?<={_NEIGHBOUR})\("), "（"),
     (")", re.compile(rf"(?<={_NEIGHBOUR})\)|\)(?={_NEIGHBOUR})"), "）"),
 ]
+_CJK_RE = re.compile(f"[{CJK}]")
 _SPACES_RE = re.compile(r"[ \t\u3000\u00a0]+")
 
 OUTLINE_START = re.compile(
@@ -54,6 +55,21 @@ def ends_sentence(s: str) -> bool:
 
 def has_sentence_break(s: str) -> bool:
     return any(ch in s for ch in "。！？；")
+
+
+def cjk_count(s: str) -> int:
+    return len(_CJK_RE.findall(s))
+
+
+def cjk_share(s: str) -> float:
+    """The share of Chinese characters among the non-space characters (0 for an empty line)."""
+    n = len(s) - s.count(" ")
+    return cjk_count(s) / n if n else 0.0
+
+
+def mostly_chinese(s: str, min_cjk: int = 4) -> bool:
+    """Reads as Chinese words: not a rule (---), a key: value line, a URL or a number."""
+    return cjk_count(s) >= min_cjk and cjk_share(s) >= 0.6
 
 
 def heading_like(s: str, max_chars: int = 30) -> bool:
