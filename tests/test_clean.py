@@ -294,3 +294,11 @@ def test_a_caption_at_the_end_of_a_paragraph_is_cut():
 def test_a_sentence_about_members_is_not_a_teaser():
     assert noise_reason("今年发展正式会员20名，吸纳新会员30名。") is None
     assert noise_reason("组织会员阅读红色经典书籍。") is None
+
+
+def test_noise_written_in_traditional_characters_goes_like_its_simplified_form():
+    from casebook.clean import cut_pieces, noise_reason
+
+    assert noise_reason("請用微信掃一掃分享") == noise_reason("请用微信扫一扫分享") is not None
+    assert noise_reason("您當前的位置：首頁 > 新聞") is not None
+    assert noise_reason("某某縣堅持把統戰工作擺在重要位置，推動各項工作落地見效。") is None

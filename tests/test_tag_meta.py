@@ -65,3 +65,8 @@ def test_a_short_heading_under_the_title_is_not_a_speaker():
 def test_the_unit_signing_the_item_at_its_end_is_the_organisation():
     text = "全县持续推进民营经济发展，" + "各乡镇开展了多种活动，" * 20 + "成效明显。（平江县委统战部）"
     assert organization_in_text(text, PINGJIANG) == "平江县委统战部"
+
+
+def test_an_organisation_in_traditional_characters_is_found_and_kept_as_written():
+    text = "近年來，平江縣委統戰部以“三訪三送”為抓手，推動民營經濟發展。"
+    assert organization_in_text(text, PINGJIANG) == "平江縣委統戰部"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from . import data
 from .model import Block, Document, Removal
+from .simplified import to_simplified
 from .text import (
     OUTLINE_START,
     cjk_count,
@@ -173,6 +174,7 @@ def _rules() -> Rules:
 def noise_reason(line: str) -> str | None:
     """The ledger reason for a noise line, or None when the line is content."""
     r = _rules()
+    line = to_simplified(line)  # 掃一掃 meets the rules of 扫一扫
     short = len(line) <= r.line_max and r.short_any.search(line)
     if not short and not (r.long_any is not None and r.long_any.match(line)):
         return None
@@ -191,14 +193,15 @@ def is_credit(line: str) -> bool:
 def cut_pieces(text: str) -> tuple[str, list[tuple[str, str]]]:
     """The line without its noise pieces (HTML debris…), and the pieces with their reasons."""
     r = _rules()
-    if not r.piece_needs.search(text):
+    probe = to_simplified(text)  # same offsets: pieces found in it are cut from the text
+    if not r.piece_needs.search(probe):
         return text, []
     spans = [
         (m.start(), m.end(), reason)
         for reason, needs, patterns in r.pieces
-        if any(n in text for n in needs)
+        if any(n in probe for n in needs)
         for pattern in patterns
-        for m in pattern.finditer(text)
+        for m in pattern.finditer(probe)
         if m.end() > m.start()
     ]
     if not spans:

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from . import data
+from .simplified import Translator
 
 _SUFFIXES = (
     "特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
@@ -117,8 +118,8 @@ class Gazetteer:
                       **{n: (True, ps) for n, ps in self.full.items()}}
         self._prefix, self._context_prefix = _prefixes(self.names), _prefixes(self.context)
         self._first, self._first_any = _first_chars(self.names), _first_chars(self.names, self.context)
-        self._to_simplified = _ts_table(data.data_dir() / "gazetteer" / "ts_characters.tsv", {c for n in self.full for c in n})
-        self._traditional = frozenset(map(chr, self._to_simplified))
+        # characters the Simplified gazetteer itself writes stay as they are (乾 for 乾县)
+        self.to_simplified = Translator(frozenset(c for n in self.full for c in n))
 
     def _short_names(self, blocked: set[str]) -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
         """(short names usable alone, short names that need their city named beside them)."""
@@ -146,10 +147,6 @@ class Gazetteer:
             if s not in alone:
                 context[s] = context.get(s, []) + ps
         return alone, context
-
-    def to_simplified(self, text: str) -> str:
-        """Traditional characters → Simplified, one for one (offsets are kept)."""
-        return text if self._traditional.isdisjoint(text) else text.translate(self._to_simplified)
 
     def find(self, text: str, context_names: bool = False):
         """Yield (start, end, name, is_full_name, places) for every name in text, leftmost-longest:
@@ -194,19 +191,6 @@ def _longest_at(text: str, start: int, prefix: dict[str, list[str]]) -> str | No
         if text.startswith(name, start):
             return name
     return None
-
-
-def _ts_table(path, keep: set[str]) -> dict[int, str]:
-    """OpenCC's Traditional → Simplified characters, except those the Simplified gazetteer itself
-    writes (乾 stays 乾 for 乾县, though OpenCC's default for it is 干)."""
-    table = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.startswith("#") and "\t" in line:
-                trad, simp = line.rstrip("\n").split("\t")
-                if trad not in keep:
-                    table[ord(trad)] = simp
-    return table
 
 
 @functools.cache

@@ -94,6 +94,7 @@ def organization_in_text(text: str, place: dict) -> str | None:
     if own is None:
         return None
     rules, g = _people_rules(), gazetteer()
+    original, text = text, g.to_simplified(text)  # 統戰部 as 统战部; the name is returned as written
     hits = list(g.find(text))
     counts: dict[str, list[int]] = {}  # organisation (without 中共…) → positions
     spelled: dict[str, str] = {}
@@ -111,8 +112,8 @@ def organization_in_text(text: str, place: dict) -> str | None:
         org = text[start : m.end()]
         prefix = rules["prefix"].search(text, max(0, start - 12), start)
         counts.setdefault(org, []).append(start)
-        if prefix and org not in spelled:
-            spelled[org] = prefix.group() + org
+        if org not in spelled:
+            spelled[org] = original[prefix.start() if prefix else start : m.end()]
     signed = _closing_credit(text)
 
     def subject(org: str, positions: list[int]) -> bool:
@@ -121,7 +122,7 @@ def organization_in_text(text: str, place: dict) -> str | None:
     ranked = sorted(counts.items(), key=lambda kv: (-subject(*kv), -len(kv[1]), kv[1][0]))
     for org, positions in ranked:
         if subject(org, positions) or len(positions) >= rules["mentions_min"]:
-            return spelled.get(org, org)
+            return spelled[org]
     return None
 
 
