@@ -302,3 +302,21 @@ def test_noise_written_in_traditional_characters_goes_like_its_simplified_form()
     assert noise_reason("請用微信掃一掃分享") == noise_reason("请用微信扫一扫分享") is not None
     assert noise_reason("您當前的位置：首頁 > 新聞") is not None
     assert noise_reason("某某縣堅持把統戰工作擺在重要位置，推動各項工作落地見效。") is None
+
+
+def test_more_page_furniture_goes_photo_credits_dates_welcomes_and_page_controls():
+    from casebook.clean import noise_reason
+
+    for line in (
+        "座谈会现场 张小明供图",
+        "李某某 攝",
+        "甲乙网 2021-11-24",
+        "时间:2023-11-10 21:55:03",
+        "政务 2024-11-12 10:08 某省",
+        "欢迎访问 甲乙网！",
+        "下一篇 4 放大 缩小 默认",
+        "扫描微阅读",
+    ):
+        assert noise_reason(line) is not None, line
+    for line in ("2023年11月10日，某某县召开统战工作会议。", "摄影爱好者协会成立", "我们提供了摄影服务，群众纷纷点赞。"):
+        assert noise_reason(line) is None, line
