@@ -70,3 +70,15 @@ def test_the_unit_signing_the_item_at_its_end_is_the_organisation():
 def test_an_organisation_in_traditional_characters_is_found_and_kept_as_written():
     text = "近年來，平江縣委統戰部以“三訪三送”為抓手，推動民營經濟發展。"
     assert organization_in_text(text, PINGJIANG) == "平江縣委統戰部"
+
+
+def test_a_name_under_an_articles_own_title_below_an_editors_note_is_the_speaker():
+    case = _case(
+        "某某市委统战部 >> 专题",
+        "编者按",
+        "为深入学习，现推出专栏，分享各区统战部长的学习心得，敬请关注。" * 2,
+        "深学笃用 见行见效",
+        "张建国",
+        "近期，通过系统研读，我对这一重要思想有了更为系统深刻的理解。" * 2,
+    )
+    assert speaker_line(case) == "张建国"

@@ -18,6 +18,7 @@ from .gazetteer import _NAME_TAGS, _jieba_words
 from .gazetteer import load as gazetteer
 from .model import Case
 from .split import ORG_SUFFIX, ROLES, parse_byline
+from .text import heading_like
 
 _SELF_INTRO = re.compile(rf"作为(?P<role>[^，。；！？]{{2,30}}?(?:{ROLES}))，(?:我|本人)")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)年")
@@ -72,6 +73,7 @@ def _people_rules() -> dict:
         "rest": re.compile(rf"[^\W\d_{breakers}]{{0,{int(cfg['middle_max_chars'])}}}?(?:{endings})"),
         "name_line": re.compile(rf"^(?:{compound}|[{surnames}])[\u4e00-\u9fff]{{1,2}}$"),
         "mentions_min": int(cfg["mentions_min"]),
+        "name_line_within": int(cfg["name_line_within_blocks"]),
         "opening_chars": int(cfg["opening_chars"]),
     }
 
@@ -136,17 +138,19 @@ def _closing_credit(text: str) -> str | None:
 
 
 def speaker_line(case: Case) -> str | None:
-    """A name alone on the line right under the title (王某某), before the first paragraph."""
+    """A name alone on a line between a heading (the title, or an article's own title under an
+    editor's note) and the first paragraph it signs, near the top: 王某某."""
     rules = _people_rules()
-    blocks = case.blocks
-    for i, b in enumerate(blocks[:6]):
-        if b.kind != "title":
-            continue
-        for nxt in blocks[i + 1 : i + 3]:
-            t = nxt.text.strip()
-            if rules["name_line"].match(t) and _jieba_words().get(t, "nr") in _NAME_TAGS:
-                return t  # not an ordinary word (文化, 高峰), unless jieba knows it as a name
-        return None
+    blocks = case.blocks[: rules["name_line_within"]]
+    for before, line, after in zip(blocks, blocks[1:], blocks[2:]):
+        t = line.text.strip()
+        if (
+            rules["name_line"].match(t)
+            and _jieba_words().get(t, "nr") in _NAME_TAGS  # not an ordinary word (文化, 高峰)
+            and (before.kind == "title" or heading_like(before.text))
+            and not heading_like(after.text)
+        ):
+            return t
     return None
 
 
