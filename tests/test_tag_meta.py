@@ -82,3 +82,9 @@ def test_a_name_under_an_articles_own_title_below_an_editors_note_is_the_speaker
         "近期，通过系统研读，我对这一重要思想有了更为系统深刻的理解。" * 2,
     )
     assert speaker_line(case) == "张建国"
+
+
+def test_a_title_led_by_a_visiting_department_does_not_name_the_cases_organisation():
+    text = "某日，湘潭市委统战部一行来岳阳交流。岳阳市委统战部介绍了工作情况。岳阳市委统战部表示将深化合作。"
+    case = _case("湘潭市委统战部来岳交流网络统战工作", text)
+    assert people(case, YUEYANG)["organization"] == "岳阳市委统战部"

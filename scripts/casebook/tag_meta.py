@@ -137,6 +137,13 @@ def _closing_credit(text: str) -> str | None:
     return m.group("org") if m else None
 
 
+def _of_place(org: str, place: dict) -> bool:
+    """False when the organisation's name holds a place and none is the case's own."""
+    own = _deepest(place)
+    named = [p.name for *_, places in gazetteer().find(gazetteer().to_simplified(org)) for p in places]
+    return not named or own is None or own in named
+
+
 def speaker_line(case: Case) -> str | None:
     """A name alone on a line between a heading (the title, or an article's own title under an
     editor's note) and the first paragraph it signs, near the top: 王某某."""
@@ -172,7 +179,8 @@ def people(case: Case, place: dict | None = None) -> dict:
             role = m.group("role")
     if org is None:
         m = _ORG_IN_TITLE.match(case.title)
-        org = m.group() if m else None
+        # a title led by another place's department (X市委统战部来Y交流) is about its visit
+        org = m.group() if m and (place is None or _of_place(m.group(), place)) else None
     if org is None and place:
         org = organization_in_text(f"{case.title}\n{case.text}", place)
     if speaker is None:
