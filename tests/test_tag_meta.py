@@ -88,3 +88,10 @@ def test_a_title_led_by_a_visiting_department_does_not_name_the_cases_organisati
     text = "某日，湘潭市委统战部一行来岳阳交流。岳阳市委统战部介绍了工作情况。岳阳市委统战部表示将深化合作。"
     case = _case("湘潭市委统战部来岳交流网络统战工作", text)
     assert people(case, YUEYANG)["organization"] == "岳阳市委统战部"
+
+
+def test_an_organisation_opening_a_later_sentence_is_the_subject():
+    text = "全县持续推进民营经济发展，" + "各乡镇开展了多种活动，" * 20 + "成效明显。2023年以来，平江县委统战部以村为试点推进共富。"
+    assert organization_in_text(text, PINGJIANG) == "平江县委统战部"
+    mention = "全县持续推进民营经济发展，" + "各乡镇开展了多种活动，" * 20 + "成效明显，得到平江县委统战部肯定。"
+    assert organization_in_text(mention, PINGJIANG) is None

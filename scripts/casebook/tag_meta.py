@@ -119,13 +119,21 @@ def organization_in_text(text: str, place: dict) -> str | None:
     signed = _closing_credit(text)
 
     def subject(org: str, positions: list[int]) -> bool:
-        return positions[0] < rules["opening_chars"] or org == signed
+        return positions[0] < rules["opening_chars"] or org == signed or any(_leads_sentence(text, p) for p in positions)
 
     ranked = sorted(counts.items(), key=lambda kv: (-subject(*kv), -len(kv[1]), kv[1][0]))
     for org, positions in ranked:
         if subject(org, positions) or len(positions) >= rules["mentions_min"]:
             return spelled[org]
     return None
+
+
+_SENTENCE_LEAD = re.compile(r"(?:^|[。！？\n])(?:中共)?$|(?:^|[。！？\n])[^，。！？\n]{0,10}(?:年来|以来|日前|近日|近期|目前)，(?:中共)?$")
+
+
+def _leads_sentence(text: str, pos: int) -> bool:
+    """The name opens a sentence, perhaps after a time phrase: 。2023年以来，X县委统战部…"""
+    return bool(_SENTENCE_LEAD.search(text, max(0, pos - 16), pos))
 
 
 _CLOSING_CREDIT = re.compile(r"[（(](?:中共)?(?P<org>[^（）()]{2,30})[）)]\s*$")
