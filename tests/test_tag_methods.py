@@ -74,3 +74,171 @@ def test_placeholders_are_not_names():
 def test_definition_given_after_a_first_mention_is_kept():
     (f,) = find_methods("推行“三访三问”工作法。具体做法是：坚持“三访三问”工作法（访党外人士问需求、访企业问困难、访群众问意见），取得成效。")
     assert f.name == "三访三问工作法" and f.definition.startswith("访党外人士问需求") and len(f.parts) == 3
+
+
+# ---- candidates: a quoted term is a name unless there is evidence against it (made-up names)
+
+
+def test_quoted_names_need_no_sign():
+    text = "社区坚持“邻里来议事”，叫响“春风新芽”，走进“暖心驿”，深化“同心走村居”。"
+    assert names(text) == ["邻里来议事", "春风新芽", "暖心驿", "同心走村居"]
+
+
+def test_a_channel_word_is_a_sign_but_not_part_of_the_name():
+    assert names("开发“惠侨通”微信小程序，开通“侨声”公众号。") == ["惠侨通", "侨声"]
+
+
+def test_formulas_with_shuang_and_counts():
+    text = "坚持“一强双优”“双联双促”，做到“三力并举”，写好“三篇文章”，当好“五员”，打出“四张牌”，以“三举措”推进。"
+    assert names(text) == ["一强双优", "双联双促", "三力并举", "三篇文章", "五员", "四张牌", "三举措"]
+
+
+def test_numeric_codes_and_plus_forms():
+    text = "按照“246”工作思路，坚持“党建+侨务”“平台+服务”，以“统战+”为抓手。"
+    assert names(text) == ["246", "党建+侨务", "平台+服务", "统战+"]
+
+
+def test_brand_marks_and_spaces():
+    assert names("打造“侨·心·连”品牌，开展“山水同心 侨乡筑梦”活动，推进「同心圆梦」计划。") == [
+        "侨·心·连品牌", "山水同心 侨乡筑梦活动", "同心圆梦计划"]
+
+
+def test_ascii_quotes():
+    assert names('打造"同心·侨文化工程"，开展"侨心连万家"活动。') == ["同心·侨文化工程", "侨心连万家活动"]
+
+
+def test_parallel_slogan_used_as_a_means_is_a_name():
+    assert names("通过“人进网、网连心、心聚力”，实现全覆盖。") == ["人进网、网连心、心聚力"]
+    assert names("探索出一条“聚侨心、汇侨智、发侨力”的特色工作路径。") == ["聚侨心、汇侨智、发侨力"]
+
+
+def test_parallel_slogan_as_principle_or_formula_parts_is_not():
+    text = "坚持“资源共享、优势互补、互惠互利”原则，按照“有场地、有人员、有制度、有活动”四有标准，形成“齐抓共管、上下联动”的浓厚氛围。"
+    assert names(text) == []
+
+
+def test_named_parts_counted_after_the_list():
+    assert names("站内设有“侨之书、侨之乐、侨之医”三大功能区。") == ["侨之书、侨之乐、侨之医"]
+
+
+def test_compound_quote_is_taken_piece_by_piece():
+    text = "举办第三届“青春同行——‘海峡连心’文创设计营交流会”品牌发布会。"
+    assert {"青春同行", "海峡连心"} <= set(names(text))
+
+
+def test_quote_inside_quoted_speech():
+    assert names("“我们已经建成‘三室一站’阵地，下一步还要扩大覆盖面。”他说。") == ["三室一站"]
+
+
+def test_traditional_characters_meet_the_same_lists():
+    text = "堅持“交互式”聯動、“延伸式”聯辦、“多位式”聯保，架好“連心橋”，構建“大團結大聯合”格局。"
+    assert names(text) == ["交互式", "延伸式", "多位式"]
+    # spelled as the text spells them, merged with the same method written in Simplified
+    assert names("推進「兩岸同心圓夢」計劃，舉辦「僑胞之家」開放日。") == ["兩岸同心圓夢計劃", "僑胞之家"]
+    assert [f.core for f in find_methods("舉辦「僑胞之家」開放日，開展“同心聯誼”活動。")] == ["侨胞之家", "同心联谊"]
+
+
+# ---- names without quotes
+
+
+def test_name_repeated_without_quotes():
+    text = "以同心驿品牌建设为抓手，全县建成同心驿8个，每个同心驿都配备联络员。以统战工作品牌为引领，统战工作有声有色，统战工作见成效。"
+    assert names(text) == ["同心驿"]
+
+
+def test_names_listed_with_a_pause_mark():
+    assert names("通过举办同心讲堂、侨心沙龙等，凝聚共识。") == ["同心讲堂", "侨心沙龙"]
+    assert names("开设同心茶座、同心·微课、党纪学习教育等学习专栏。") == ["同心茶座", "同心·微课"]
+    assert names("充分发挥“乡贤议事会”、银发宣讲队等作用。") == ["乡贤议事会", "银发宣讲队"]
+
+
+def test_listed_descriptions_and_everyday_places_are_not_names():
+    text = "调研了“侨胞驿站”阵地建设、日常管理以及服务机制等情况，参观了港澳青少年交流基地、民主党派服务中心、全县统战工作站等。"
+    assert names(text) == ["侨胞驿站"]
+
+
+def test_numbered_item_naming_a_mechanism():
+    assert names("（1）建立结对帮扶机制。采取一对一方式。\n一是建立健全工作机制。") == ["结对帮扶机制"]
+
+
+def test_local_publication_in_book_marks():
+    text = "利用《同心侨讯》宣传简报，汇编印发《侨乡故事汇》第一辑，认真学习《关于加强统战工作的实施意见》。"
+    assert names(text) == ["同心侨讯", "侨乡故事汇"]
+
+
+def test_bodies_brands_launches_and_mixed_script_without_quotes():
+    text = "现场举行了侨乡振兴学堂启动仪式。大力推进同心研学驿站建设。举行“侨心向党”暨乐享in侨乡活动授旗仪式。"
+    assert set(names(text)) == {"侨心向党", "侨乡振兴学堂", "同心研学驿站", "乐享in侨乡"}
+
+
+def test_unquoted_count_formula_before_a_method_word():
+    assert names("以政策宣传、联谊交友、建言献策三项工程为抓手，推进工作，这是一项系统工程。") == ["三项工程"]
+
+
+# ---- evidence that a quoted term is not a local method
+
+
+def test_more_national_slogans():
+    text = "坚持“两个毫不动摇”，学习“五一口号”，深化“四个与共”，落实“第一议题”制度，对照“五个有没有”，参加“三下乡活动”。"
+    assert names(text) == []
+
+
+def test_honours_and_titles():
+    text = "荣获“全省统战工作先进集体”称号，被命名为“全国民族团结进步示范县”，获评“同心好社区”，打造“茶叶之乡”，入选“中国传统村落”名录。"
+    assert names(text) == []
+
+
+def test_organisations_abbreviations_and_groups_of_people():
+    text = "为“江北新联会”揭牌。县同心驿站（以下简称“县驿站”）成立。吸纳12名“95后”青年理事，聚焦“一老一小”等特殊群体，覆盖“四类人群”。"
+    assert names(text) == []
+
+
+def test_ratings_plans_campaigns_labels_and_fragments():
+    text = "评选“五星级同心之家”，打造“一区三城”，组织“民法典宣讲月”活动，开展“法律进校园”“进机关”活动。“经验篇”之后是“统战工作的”。健全“县-乡-村”网络，履行“第一责任人”职责。"
+    assert names(text) == []
+
+
+def test_sentences_sayings_slogans_and_topics():
+    text = "召开“推进县域文化大发展大繁荣”专题会议，举办“侨务工作与乡村振兴”研讨会。思想筑基：“水滴方能石穿”，力求“矛盾不出社区”，点赞“社区邻里亲如一家”，群众说“服务好，办事快”。"
+    assert names(text) == []
+
+
+def test_modifiers_of_what_follows():
+    text = "秉持“同向而行”理念，弘扬“老黄牛”精神，以“凝心聚力 共创未来”为主题，通过“走出去”和“请进来”的方式，开展“冒热气”的宣讲。"
+    assert names(text) == []
+
+
+def test_before_and_after_pairs_and_requirements():
+    assert names("推动由“各自为战”向“抱团发展”转变，把“讲团结”作为首要任务，实现“抓全面”与“抓重点”相互结合。") == []
+
+
+def test_head_of_a_metaphor_after_a_noun():
+    assert names("筑牢侨务工作“压舱石”，点亮基层治理的“红灯塔”，凝聚“侨动力”，绘制“侨情地图”。") == ["侨情地图"]
+
+
+def test_descriptors_alone_and_ordinary_words():
+    assert names("打造“多元化”文化活动，构建“互嵌式”社区环境，提升服务“温度”。") == []
+
+
+def test_a_list_mostly_of_ordinary_words_drops_the_rest():
+    assert names("推出“亲如一家”“同舟共济”“守望花开”等作品。") == []
+
+
+def test_checklists_and_effects_are_no_names_but_counted_lists_are():
+    assert names("制定“履职清单”，发挥“头雁效应”，推行“两张清单”管理。") == ["两张清单"]
+
+
+def test_generic_words_and_generic_models():
+    assert names("开展“志愿服务”，推广“企业+合作社+农户”模式，实现“人防+技防”，打造“同心”社区。") == []
+
+
+def test_counts_spelling_out_a_code_are_its_parts():
+    text = "创新推行“246”工作法，以“两张清单”明责，以“四项机制”保障，以“六支队伍”落实。"
+    (f,) = find_methods(text)
+    assert f.name == "246工作法" and f.parts == ["两张清单", "四项机制", "六支队伍"]
+    assert names("坚持“两张清单”，落实“四项机制”。") == ["两张清单", "四项机制"]  # no code: names
+
+
+def test_campaign_counts_ratings_and_everyday_phrases():
+    text = "开展“九进”活动，创建“五好”示范点，实现“上下联动”，举办“社区统战”活动，完善“选育管用”链条。"
+    assert names(text) == []

@@ -138,3 +138,34 @@ def is_word_span(text: str, start: int, end: int) -> bool:
 def is_dictionary_word(term: str) -> bool:
     """True when jieba knows the term as one ordinary word (an idiom, a common noun)."""
     return term in _tokenizer().FREQ and _tokenizer().FREQ[term] > 0
+
+
+def dictionary_freq(term: str) -> int:
+    """How often jieba's dictionary has the term (0 when it is no word): 三个 is common, 五员 rare."""
+    return _tokenizer().FREQ.get(term) or 0
+
+
+@functools.cache
+def _verb_like() -> frozenset[str]:
+    """Words jieba's dictionary tags as verbs, prepositions, conjunctions, numerals, pronouns or
+    aspect particles: what may stand before an object, not before a head noun."""
+    with _tokenizer().get_dict_file() as fh:
+        entries = fh.read().decode("utf-8")
+    tags = r"v|vd|vi|vg|p|c|r|m|q|uz|ul|uv|ud|ug"  # not adverbs: 同心同向“压舱石”
+    return frozenset(re.findall(rf"^(\S{{1,4}}) \d+ (?:{tags})\b", entries, re.M))
+
+
+def word_before(text: str, pos: int) -> str:
+    """The word that ends at pos: the longest dictionary word (of up to four characters) ending
+    there, else the one character (backward maximum matching: a few look-ups, no segmenting);
+    '' after punctuation."""
+    if pos <= 0 or _CLAUSE_END.match(text[pos - 1]):
+        return ""
+    for k in (4, 3, 2):
+        if k <= pos and is_dictionary_word(text[pos - k : pos]) and not _CLAUSE_END.search(text[pos - k : pos]):
+            return text[pos - k : pos]
+    return text[pos - 1]
+
+
+def is_verb_like(word: str) -> bool:
+    return word in _verb_like()
