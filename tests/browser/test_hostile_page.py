@@ -1,8 +1,11 @@
 """A document full of markup is shown as text on its case page: no element injected, no
-script run, front-matter look-alikes and template syntax shown literally (issue: hostile input)."""
+script run, template syntax shown literally, front-matter look-alikes never read as front
+matter (issue: hostile input).  Lines above the title shaped like page chrome, and the tags
+of a link copied from a web page, go to the removal ledger like any page furniture."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -38,12 +41,13 @@ def hostile_site(tmp_path_factory):
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     result = build(write_config(work, docs, site))
     assert result.returncode == 0, result.stderr
+    removed = json.loads((docs / "catalog.json").read_text(encoding="utf-8"))["removed"]
     with Server(site) as srv:
-        yield srv, site
+        yield srv, site, removed
 
 
 def test_markup_in_a_document_is_text_on_its_page(page, hostile_site):
-    srv, site = hostile_site
+    srv, site, removed = hostile_site
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     case_page = next(p for p in (site / "cases").glob("*.html") if "防范网络攻击" in p.read_text(encoding="utf-8"))
@@ -55,7 +59,10 @@ def test_markup_in_a_document_is_text_on_its_page(page, hostile_site):
     assert '<img src=x onerror="window.__pwned = 2">' in text
     assert "{{ config.site_name }}" in text and "{% for x in y %}" in text
     assert "*星号*" in text and "# 井号" in text and "| 表头一 | 表头二 |" in text
-    assert "title: 假的前言" in text
+    # the front-matter look-alike above the title: page chrome in the ledger, never front matter
+    ledger = [r["text"] for r in removed if r["file"].startswith("hostile")]
+    assert "title: 假的前言" in ledger and "layout: evil" in ledger
+    assert "假的前言" not in page.title() and "假的前言" not in text
     assert article.locator("script, img, iframe, table, em, strong >> text=星号").count() == 0
     assert article.locator("a[href^='javascript']").count() == 0
     assert page.evaluate("window.__pwned") is None
@@ -64,7 +71,7 @@ def test_markup_in_a_document_is_text_on_its_page(page, hostile_site):
 
 
 def test_markup_in_a_document_is_text_in_search_results(page, hostile_site):
-    srv, site = hostile_site
+    srv, site, _ = hostile_site
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     shown = search(page, srv.url, "防范网络攻击")
