@@ -193,6 +193,11 @@ def _longest_at(text: str, start: int, prefix: dict[str, list[str]]) -> str | No
     return None
 
 
+def is_name_word(term: str) -> bool:
+    """True unless jieba knows the term as an ordinary word: a name (黎平, 王建国) or no word."""
+    return _jieba_words().get(term, "nr") in _NAME_TAGS
+
+
 @functools.cache
 def _jieba_words() -> dict[str, str]:
     """jieba's dictionary word → part of speech; tells place names (ns) from ordinary words."""

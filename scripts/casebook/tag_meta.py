@@ -14,7 +14,7 @@ import functools
 import re
 
 from . import data
-from .gazetteer import _NAME_TAGS, _jieba_words
+from .gazetteer import is_name_word
 from .gazetteer import load as gazetteer
 from .model import Case
 from .split import ORG_SUFFIX, ROLES, parse_byline
@@ -161,7 +161,7 @@ def speaker_line(case: Case) -> str | None:
         t = line.text.strip()
         if (
             rules["name_line"].match(t)
-            and _jieba_words().get(t, "nr") in _NAME_TAGS  # not an ordinary word (文化, 高峰)
+            and is_name_word(t)  # not an ordinary word (文化, 高峰)
             and (before.kind == "title" or heading_like(before.text))
             and not heading_like(after.text)
         ):
