@@ -22,7 +22,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import clean, corrections, outline, pool, split, textsim, write
+from . import clean, corrections, noise_rules, outline, pool, split, textsim, write
 from .dedupe import Deduper, pieces
 from .model import Case
 from .read import ReadError, is_supported, read_document, unsupported_message
@@ -132,7 +132,7 @@ def _warm_up() -> None:
     """Load what every document needs (rules, gazetteer, jieba's dictionary) once, before forking."""
     from . import gazetteer, segment, tag_fields, tag_meta, tag_methods
 
-    clean._rules()
+    noise_rules.rules()
     gazetteer.load()
     gazetteer._ethnic_re()
     segment._table()

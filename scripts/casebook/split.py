@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .clean import is_author, is_credit
+from .noise_rules import is_author, is_credit
 from .model import Block, Case
 from .text import OUTLINE_START, heading_like, mostly_chinese
 
