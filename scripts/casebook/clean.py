@@ -15,7 +15,7 @@ from __future__ import annotations
 from .model import Block, Document, Removal
 from .noise_rules import REASONS, Rules, is_author, is_credit, rules
 from .page_frame import Lines, frame
-from .simplified import to_simplified
+from .simplified import fold_for, to_simplified
 from .text import OUTLINE_START, ends_sentence, has_sentence_break, heading_like, normalize_punct, squeeze_spaces
 
 # A paragraph cannot start with these: a line beginning with one continues the line before.
@@ -23,10 +23,10 @@ _NON_INITIAL = set("的地得了着过之，、。；：！？）》”’")
 _REPLACEMENT = "\ufffd"
 
 
-def noise_reason(line: str) -> str | None:
+def noise_reason(line: str, fold=to_simplified) -> str | None:
     """The ledger reason for a noise line, or None when the line is content."""
     r = rules()
-    line = to_simplified(line)  # 掃一掃 meets the rules of 扫一扫
+    line = fold(line)  # 掃一掃 meets the rules of 扫一扫
     short = len(line) <= r.line_max and r.short_any.search(line)
     if not short and not (r.long_any is not None and r.long_any.match(line)):
         return None
@@ -38,10 +38,10 @@ def noise_reason(line: str) -> str | None:
     return None
 
 
-def cut_pieces(text: str) -> tuple[str, list[tuple[str, str]]]:
+def cut_pieces(text: str, fold=to_simplified) -> tuple[str, list[tuple[str, str]]]:
     """The line without its noise pieces (HTML debris…), and the pieces with their reasons."""
     r = rules()
-    probe = to_simplified(text)  # same offsets: pieces found in it are cut from the text
+    probe = fold(text)  # same offsets: pieces found in it are cut from the text
     if not r.piece_needs.search(probe):
         return text, []
     spans = [
@@ -75,17 +75,18 @@ def clean(doc: Document) -> tuple[list[Block], list[Removal]]:
     removals: list[Removal] = []
     kept: list[tuple[int, str]] = []  # (line no, stripped text) of non-blank lines
     reasons: dict[int, str] = {}
+    fold = fold_for("".join(line.text for line in doc.lines))
     for line in doc.lines:
         text = squeeze_spaces(line.text)
         if not text:
             continue
         reason = doc.preremoved.get(line.no)
         if not reason:
-            text, cut = cut_pieces(text)
+            text, cut = cut_pieces(text, fold)
             removals += [Removal(doc.file, line.no, piece, why) for piece, why in cut]
             if not text:
                 continue
-            reason = noise_reason(text)
+            reason = noise_reason(text, fold)
         kept.append((line.no, text))
         if reason:
             reasons[line.no] = reason
