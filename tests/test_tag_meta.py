@@ -46,8 +46,8 @@ def test_a_party_name_and_zhonggong_stay_in_front_and_a_chain_of_places_is_one_n
 
 
 def test_a_clause_is_not_a_name():
-    # 的 joins words: “平江县新的社会阶层人士联谊会” is what the event founded, not a unit's name
-    assert organization_in_text("平江县新的社会阶层人士联谊会成立大会召开。", PINGJIANG) is None
+    # 的 joins words: “平江县新的青年企业家联谊会” is what the event founded, not a unit's name
+    assert organization_in_text("平江县新的青年企业家联谊会年会举行。", PINGJIANG) is None
     assert organization_in_text("平江县台胞台属联谊会赴外地交流。", PINGJIANG) == "平江县台胞台属联谊会"
 
 
@@ -74,12 +74,12 @@ def test_an_organisation_in_traditional_characters_is_found_and_kept_as_written(
 
 def test_a_name_under_an_articles_own_title_below_an_editors_note_is_the_speaker():
     case = _case(
-        "某某市委统战部 >> 专题",
+        "某某市委宣传部 >> 栏目",
         "编者按",
         "为深入学习，现推出专栏，分享各区统战部长的学习心得，敬请关注。" * 2,
         "深学笃用 见行见效",
         "张建国",
-        "近期，通过系统研读，我对这一重要思想有了更为系统深刻的理解。" * 2,
+        "近来，通过反复学习，我对统战工作的要求有了更清楚的认识。" * 2,
     )
     assert speaker_line(case) == "张建国"
 
