@@ -13,10 +13,10 @@ from .segment import cut, dictionary_freq, is_dictionary_word
 NUM = "一二三四五六七八九十百千万两"
 CJK = "\u4e00-\u9fff"
 CJK_RE = re.compile(f"[{CJK}]")
-_FORMULA_REPEAT = re.compile(rf"^(?:[{NUM}双多][{CJK}]{{1,2}}){{2,4}}$")  # 三先三后, 一核多元, 四强化四推进
-_FORMULA_GE = re.compile(rf"^[{NUM}]{{1,2}}个[{CJK}{NUM}]{{1,4}}$")  # 四个深谈, 十五个一
-_COUNT = re.compile(rf"^[二三四五六七八九十两百千万]{{1,2}}[{CJK}]{{1,3}}$")  # 五员, 四张牌 (not 一家亲)
-_DIGITS = re.compile(r"^\d{2,}")  # 4321, 334
+_FORMULA_REPEAT = re.compile(rf"^(?:[{NUM}双多][{CJK}]{{1,2}}){{2,4}}$")  # 三先三后, 一主多辅, 三提升三推进
+_FORMULA_GE = re.compile(rf"^[{NUM}]{{1,2}}个[{CJK}{NUM}]{{1,4}}$")  # 四个深谈, 十二个一
+_COUNT = re.compile(rf"^[二三四五六七八九十两百千万]{{1,2}}[{CJK}]{{1,3}}$")  # 六员, 五张牌 (not 一家亲)
+_DIGITS = re.compile(r"^\d{2,}")  # 5321, 556
 _PLUS = re.compile(r"^[^+＋]+(?:[+＋][^+＋]+)*[+＋]?$")  # 1+N, 党建+侨务, 统战+
 _PLUS_BODY = re.compile(rf"[0-9A-Za-z{CJK}]")
 _COUNTED = re.compile(rf"[{NUM}双多]([{CJK}])")
@@ -32,7 +32,7 @@ class Found:
 
 @functools.lru_cache(maxsize=4096)
 def is_formula(core: str) -> bool:
-    """三先三后, 四好五化六有, 一核多元, 四个深谈, 十五个一, 4321, 1+N, 党建+侨务, 统战+."""
+    """三先三后, 四好五化六有, 一主多辅, 四个深谈, 十二个一, 5321, 1+N, 党建+侨务, 统战+."""
     core = core.replace(" ", "")
     if _FORMULA_REPEAT.match(core) or _FORMULA_GE.match(core):
         return not is_dictionary_word(core)  # 千方百计, 一心一意 are idioms
@@ -42,7 +42,7 @@ def is_formula(core: str) -> bool:
 
 
 def is_count(core: str) -> bool:
-    """A numeral and what it counts: 五员, 四张牌, 三举措, 三股力量, 七有 (not 三个, 一切)."""
+    """A numeral and what it counts: 六员, 五张牌, 四举措, 六支队伍, 七有 (not 三个, 一切)."""
     return bool(_COUNT.match(core)) and dictionary_freq(core) < 100
 
 
@@ -54,7 +54,7 @@ def is_plan(core: str, plan_nouns) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def all_words(term: str) -> bool:
-    """统战工作 = 统战 + 工作: a run of ordinary words, not a coined name (同心 + 荟)."""
+    """统战工作 = 统战 + 工作: a run of ordinary words, not a coined name (同心 + 坊)."""
     return all(len(w) >= 2 and is_dictionary_word(w) for w in cut(term))
 
 

@@ -19,7 +19,7 @@ _DOCUMENT = re.compile(r"条例|意见|方案|办法|细则|规定|通知|决定
 _MEDIUM_AFTER = re.compile(r"(?:宣传)?简报|刊物|期刊|杂志|内刊|专刊|栏目|专栏|[^，。]{0,4}直通车|第[一二三四五六七八九十\d]+[辑期]")
 _CLAUSE_MARK = re.compile(r"[，。；：！？\n]")
 _LIST = re.compile(rf"(?P<items>(?:[{CJK}·]{{2,24}}、)+[{CJK}·]{{2,24}}?)(?:等(?P<tail>[{CJK}]{{0,6}})|$)")
-_ITEM_TAIL = re.compile("(?:服务|建设|工作)$")  # 解忧智囊团服务 → 解忧智囊团
+_ITEM_TAIL = re.compile("(?:服务|建设|工作)$")  # 暖心智囊团服务 → 暖心智囊团
 _ITEM_LINKER = re.compile("以及|和|与|及|的")
 _BRAND_MARK = re.compile(r"[·•・‧]")
 _FORMULA_BEFORE = set("一二三四五六七八九十百千万两“")
@@ -33,7 +33,7 @@ def rejected(core: str, cfg: dict) -> bool:
 
 
 def bodies(text: str, cfg: dict, quotes: Spans) -> list[Found]:
-    """成立党外博士服务团; 推进同心研学基地建设 (a brand word opens it); 进行了城乡永续学院启动仪式."""
+    """成立党外律师服务团; 推进同心侨创驿站建设 (a brand word opens it); 举行了侨乡振兴学堂启动仪式."""
     out = []
     for m in cfg["unquoted_re"].finditer(text) if any(e in text for e in cfg["unquoted_endings"]) else ():
         np = m.group("np")
@@ -54,7 +54,7 @@ def bodies(text: str, cfg: dict, quotes: Spans) -> list[Found]:
 
 
 def mixed(text: str, cfg: dict, quotes: Spans) -> list[Found]:
-    """最美in龙港活动, 同心e站平台: a name in Chinese and Latin letters before a method word
+    """乐享in侨乡活动, 同心e站平台: a name in Chinese and Latin letters before a method word
     (found from the method word back: a scan for letters is slow)."""
     out = []
     for w in cfg["mixed_word_re"].finditer(text):
@@ -68,7 +68,7 @@ def mixed(text: str, cfg: dict, quotes: Spans) -> list[Found]:
 
 
 def formulas(text: str, cfg: dict, quotes: Spans) -> list[Found]:
-    """三先三后工作法, 四访四帮工作法, 五项工程 written without quotes: found from the method
+    """三先三后工作法, 四访四帮工作法, 三项工程 written without quotes: found from the method
     word back (a scan for numerals is slow: 一 is everywhere)."""
     out, last = [], 0
     for s in cfg["formula_suffix_re"].finditer(text):
@@ -85,7 +85,7 @@ def formulas(text: str, cfg: dict, quotes: Spans) -> list[Found]:
 
 
 def items(text: str, cfg: dict) -> list[Found]:
-    """（1）建立结对联系机制。: a numbered item whose whole heading names a mechanism."""
+    """（1）建立结对帮扶机制。: a numbered item whose whole heading names a mechanism."""
     out = []
     if not any(e in text for e in cfg["item_endings"]):
         return out
@@ -99,10 +99,10 @@ def items(text: str, cfg: dict) -> list[Found]:
 
 
 def listed(text: str, cfg: dict, quotes: Spans, accepted: set[int]) -> list[Found]:
-    """Names listed with 、 (举办统战大讲堂、暖企大讲堂等，…): an item counts when it ends with a
+    """Names listed with 、 (举办同心讲堂、侨心沙龙等，…): an item counts when it ends with a
     name ending, holds a brand mark (·), or opens with a brand word in a list closed by a kind
     of practice (等…活动/专栏); the list must be closed by such a kind, go on from a quoted
-    name (“三老人员”宣讲团、马背宣讲队等), or hold two names."""
+    name (“乡贤议事会”、银发宣讲队等), or hold two names."""
     out, pos = [], text.find("、")
     backwards = text[::-1] if pos != -1 else ""  # the mark before a 、, found by a forward search
     while pos != -1:
@@ -139,12 +139,12 @@ def _list_names(text: str, start: int, items: list[str], tail, cfg: dict, quotes
             continue
         item = _ITEM_TAIL.sub("", raw) if raw.endswith(("服务", "建设", "工作")) else raw
         branded = item.startswith(cfg["brand_prefixes"])
-        venue = item.endswith(cfg["venue_endings"])  # …交流基地: any place has one
+        venue = item.endswith(cfg["venue_endings"])  # …研学基地: any place has one
         named = bool(item.endswith(cfg["name_endings"]) and (branded or not venue) or _BRAND_MARK.search(item))
         if not (named or branded and tail_ok) or not 3 <= len(item) <= 12:
             continue
         if is_dictionary_word(item) or _ITEM_LINKER.search(item) or item.startswith("全"):
-            continue  # 日常管理以及服务机制, 全县统战工作站: a description, not a name
+            continue  # 运行维护以及联络机制, 全县侨务工作站: a description, not a name
         if item in cfg["name_endings"] or item in cfg["suffixes"] or rejected(item, cfg) or cfg["national_re"].search(item):
             continue  # 宣讲团 right after a quoted name is its method word
         keep.append((item, named))
@@ -154,13 +154,13 @@ def _list_names(text: str, start: int, items: list[str], tail, cfg: dict, quotes
 
 
 def _after_opener(item: str, cfg: dict) -> str:
-    """The first item of a list loses the verb that opens it: 通过举办统战大讲堂 → 统战大讲堂."""
+    """The first item of a list loses the verb that opens it: 通过举办同心讲堂 → 同心讲堂."""
     m = cfg["list_opener_re"].match(item)
     return item[m.end() :] if m else item
 
 
 def books(text: str, cfg: dict) -> list[Found]:
-    """《江岸统战》宣传简报, 《同心汇》建言直通车, 汇编印发《红石榴故事汇》第二辑: a local
+    """《同心侨讯》宣传简报, 《侨声》议政直通车, 汇编印发《侨乡故事汇》第一辑: a local
     publication or column (not a document such as 《…实施细则》, not a national title)."""
     out = []
     for m in _BOOK.finditer(text) if "《" in text else ():
@@ -176,7 +176,7 @@ def books(text: str, cfg: dict) -> list[Found]:
 def repeated(text: str, cfg: dict, quotes: Spans) -> list[Found]:
     """A name written without quotes but used as one: it opens with a brand word, stands right
     before a method word, recurs at least three times and is not a run of ordinary words
-    (以同心荟品牌打造为抓手 … 建成各级同心荟17个; not 统战工作品牌)."""
+    (以同心驿品牌建设为抓手 … 建成同心驿8个; not 侨务工作品牌)."""
     out = []
     for w in cfg["repeat_word_re"].finditer(text):  # from the method word back: brand words are everywhere
         m = cfg["repeat_run_re"].search(text, max(0, w.start() - 8), w.start())

@@ -141,7 +141,7 @@ def is_dictionary_word(term: str) -> bool:
 
 
 def dictionary_freq(term: str) -> int:
-    """How often jieba's dictionary has the term (0 when it is no word): 三个 is common, 五员 rare."""
+    """How often jieba's dictionary has the term (0 when it is no word): 三个 is common, 六员 rare."""
     return _tokenizer().FREQ.get(term) or 0
 
 
@@ -151,7 +151,7 @@ def _verb_like() -> frozenset[str]:
     aspect particles: what may stand before an object, not before a head noun."""
     with _tokenizer().get_dict_file() as fh:
         entries = fh.read().decode("utf-8")
-    tags = r"v|vd|vi|vg|p|c|r|m|q|uz|ul|uv|ud|ug"  # not adverbs: 同心同向“压舱石”
+    tags = r"v|vd|vi|vg|p|c|r|m|q|uz|ul|uv|ud|ug"  # not adverbs: 持之以恒“领头雁”
     return frozenset(re.findall(rf"^(\S{{1,4}}) \d+ (?:{tags})\b", entries, re.M))
 
 

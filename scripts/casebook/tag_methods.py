@@ -1,44 +1,44 @@
-"""Tag step — named local methods: 三先三后工作法, 一站六会, 4321工作法, “同心荟”, “党建+侨务”…
+"""Tag step — named local methods: 三先三后工作法, 一站五会, 5321工作法, “同心坊”, “党建+侨务”…
 
 A local practice is named, and a name is set off: quoted (“”, 「」, ‘’, "…"), written as a
 formula, or followed by a method word.  So every such term is a *candidate*, dropped only on
 evidence that it is something else.  Candidates:
-  - quoted terms, a method word right after the quote taken into the name (“石榴籽”调解体系;
+  - quoted terms, a method word right after the quote taken into the name (“和合桥”调解体系;
     a channel word such as 微信小程序 is a sign but stays out of it), a bracketed definition
-    kept as its definition; the pieces of a long compound quote (“青连两岸——‘闽台出好牌’…”,
-    “…暨‘一带一路’舌尖上的…之旅”) and the ‘…’ inside quoted speech taken one by one;
-  - parallel slogans of two to eight clauses used as a means or a path (通过“网定格、格定责、
-    责定人”，… / “凝心铸魂、汇智赋能、服务为民”的特色工作路径) or counted as parts right after
-    (“侨之情、…、侨之思”六大功能分区);
+    kept as its definition; the pieces of a long compound quote (“海峡连心——‘乡音传情’…”,
+    “…暨‘一带一路’侨乡美食之旅”) and the ‘…’ inside quoted speech taken one by one;
+  - parallel slogans of two to eight clauses used as a means or a path (通过“村定户、户定人、
+    人定责”，… / “聚侨心、汇侨智、发侨力”的特色工作路径) or counted as parts right after
+    (“侨之书、侨之乐、侨之医”三大功能区);
   - names without quotes (method_unquoted.py): formulas before a method word (三先三后工作法,
-    五项工程), bodies set up by a verb (成立党外博士服务团, 推进同心研学基地建设), programmes
-    launched at a ceremony, mixed-script names (最美in龙港活动), a numbered item naming a
-    mechanism (（1）建立结对联系机制。), names listed with 、 (举办统战大讲堂、暖企大讲堂等;
-    “三老人员”宣讲团、马背宣讲队等), local titles in 《》 (《江岸统战》宣传简报) and a name that
-    opens with a brand word and recurs before a method word (以同心荟品牌打造为抓手 …).
+    三项工程), bodies set up by a verb (成立党外律师服务团, 推进同心侨创驿站建设), programmes
+    launched at a ceremony, mixed-script names (乐享in侨乡活动), a numbered item naming a
+    mechanism (（1）建立结对帮扶机制。), names listed with 、 (举办同心讲堂、侨心沙龙等;
+    “乡贤议事会”、银发宣讲队等), local titles in 《》 (《同心侨讯》宣传简报) and a name that
+    opens with a brand word and recurs before a method word (以同心驿品牌建设为抓手 …).
 Evidence that drops a quoted candidate whatever its signs (every list is data in
 cases/methods.yml): the stoplist of national and provincial slogans (also under a method
-word: “第一议题”制度); generic words alone or with 活动 (“同心”, “志愿服务”); honours and titles (全国…模范
-集体, 获评“…”, “温泉之乡”); organisations (…新联会); abbreviations (简称“县知联会”); groups of
-people (“8090后”青年, “一老一小…”等群体); ratings (五星…, “五好”); development plans (一区三城);
-national campaigns (…宪法宣传周, “进企业”, 法律进村寨, “九进”); ordinals (“第一责任人”); levels
-(区-街-社区); section labels (“经验篇”); fragments (…的); frames that make a quote a state, a
-requirement or an aspect (由“单兵自转”向“协同共转”, 把“讲政治”作为…, “A”与“B”相结合).
+word: “第一议题”制度); generic words alone or with 活动 (“同心”, “志愿服务”); honours and titles (全省…先进
+集体, 获评“…”, “茶叶之乡”); organisations (…新联会); abbreviations (简称“县驿站”); groups of
+people (“95后”青年, “一老一小”等群体); ratings (五星…, “五好”); development plans (一区三城);
+national campaigns (…宣讲月, “进机关”, 法律进校园, “六进”); ordinals (“第一联系人”); levels
+(县-乡-村); section labels (“经验篇”); fragments (…的); frames that make a quote a state, a
+requirement or an aspect (由“各自为战”向“抱团发展”, 把“讲团结”作为…, “A”与“B”相结合).
 Evidence that drops an unsigned one: a sentence or speech (，。？ inside), a saying after a
-colon, a long slogan opening with a verb (“推进…大繁荣”), a topic (“长江保护和发展”), a
-negation (“小事不出网格”), a description ending in an idiom, a number (“九八”), or a quote
-that modifies what follows (“同心”理念, “店小二”精神, “…”的方式, “…”为主题).
-Weak evidence: an ordinary word (jieba's dictionary: “深度”), two everyday words (“上下联动”),
-two characters that are no formula, a descriptor (“多元化”), a quality (“智动力”), the head of
-a metaphor (a noun or 的 before the quote, not a verb: 校准统战工作“定盘星” but 绘制“统战网格
+colon, a long slogan opening with a verb (“推进…大繁荣”), a topic (“侨务工作与乡村振兴”), a
+negation (“矛盾不出社区”), a description ending in an idiom, a number (“九九”), or a quote
+that modifies what follows (“同心”理念, “老黄牛”精神, “…”的方式, “…”为主题).
+Weak evidence: an ordinary word (jieba's dictionary: “温度”), two everyday words (“上下联动”),
+two characters that are no formula, a descriptor (“多元化”), a quality (“侨动力”), the head of
+a metaphor (a noun or 的 before the quote, not a verb: 点亮侨务工作“指南针” but 绘制“侨情
 地图”).  Strong signs — a
-formula (三先三后, 四个深谈, 五员, 4321, 1+N, 统战+), a method word, a name ending (…服务团),
-mixed script (酒城E统战), a brand mark (同心·新阶汇), a definition — outweigh weak evidence.
+formula (三先三后, 四个深谈, 六员, 5321, 1+N, 统战+), a method word, a name ending (…服务团),
+mixed script (侨乡E家), a brand mark (同心·侨乡汇), a definition — outweigh weak evidence.
 Quotes listed together share their standing: a list mostly of names, or closed by 等…典型案例,
 keeps its weak members that are no ordinary word; a list mostly of weak or dropped members
-drops its unsigned ones; three descriptors in one list (“交互式”联动、“延伸式”联办、“多位式”
-联保) are a scheme.  Counts that spell out a code's digits after it (“123”工作法 … “一条主线”
-… “两项服务” … “三股力量”) are that code's parts, not methods.  A text in Traditional
+drops its unsigned ones; three descriptors in one list (“嵌入式”联建、“互助式”联育、“共享式”
+联治) are a scheme.  Counts that spell out a code's digits after it (“246”工作法 … “两张清单”
+… “四项机制” … “六支队伍”) are that code's parts, not methods.  A text in Traditional
 characters is read in Simplified, and its names are spelled as the text spells them.
 """
 
@@ -72,9 +72,9 @@ _PART_MARK = re.compile(r"“[^“”]{1,4}”即")
 _NUMBER = re.compile(rf"[{NUM}]+")
 _BAD_SHAPE = re.compile(
     rf"^[{NUM}]星|星级|^[{NUM}]好$"  # a rating: 五星…之家, “五好”示范点
-    rf"|^[{NUM}]{{1,2}}进$"  # a campaign into N kinds of places: “九进”活动
-    rf"|^第[{NUM}]"  # an ordinal of a national rule: “第一议题”, “第一责任人”
-    rf"|[{CJK}]-[{CJK}]"  # levels: “区-街乡镇-社区村-户”
+    rf"|^[{NUM}]{{1,2}}进$"  # a campaign into N kinds of places: “六进”活动
+    rf"|^第[{NUM}]"  # an ordinal of a national rule: “第一议题”, “第一联系人”
+    rf"|[{CJK}]-[{CJK}]"  # levels: “县-乡-村”
     rf"|^[^{NUM}][{CJK}]{{0,3}}篇$"  # a section label: “经验篇”
     r"|^[的了等与及是]|[的和与及等了在是对把被]$"  # a fragment cut mid-phrase
 )
@@ -88,8 +88,8 @@ _ASPECTS = re.compile(r"“([^“”]{1,12})”[与和及]“([^“”]{1,12})�
 _CLAUSE_GAP = re.compile(r"[，。；：！？（）]")
 _RESULT = "好强实活亮牢优"  # 建好, 做强: a verb and its result, cut apart by jieba
 _NUMERAL = {n: i for i, n in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
-_CODE = re.compile(r"(?<!\d)\d{3,5}(?!\d)")  # 123, 同心鄠邑1236, 1234工作法
-_PART = re.compile(rf"^([{NUM}])[条项股套类张支种批大][{CJK}]{{1,3}}$")  # 一条主线, 两项服务 (not 四个深谈)
+_CODE = re.compile(r"(?<!\d)\d{3,5}(?!\d)")  # 246, 同心侨乡2468, 5321工作法
+_PART = re.compile(rf"^([{NUM}])[条项股套类张支种批大][{CJK}]{{1,3}}$")  # 两张清单, 四项机制 (not 四个深谈)
 
 
 @dataclass
@@ -139,7 +139,7 @@ def _cfg() -> dict:
     cfg["repeat_run_re"] = re.compile(rf"(?:{_alt(cfg['brand_prefixes'])})[{CJK}]{{1,6}}$")
     linkers = "".join(sorted(_LINKERS))
     sufs = _alt(cfg["suffixes"])
-    # shortest modifier first, longest method word first: “石榴籽”调解体系, “五比五看”活动
+    # shortest modifier first, longest method word first: “和合桥”调解体系, “五比五看”活动
     cfg["suffix_re"] = re.compile(rf"(?:(?![{linkers}])[{CJK}]){{0,{int(cfg['suffix_modifier_max'])}}}?(?:{sufs})")
     cfg["method_after_re"] = re.compile(rf"的?[{CJK}]{{0,4}}?(?:{sufs})")
     cfg["medium_re"] = re.compile(rf"[{CJK}]{{0,2}}?(?:{_alt(cfg['medium_words'])})")
@@ -175,7 +175,7 @@ def split_parts(definition: str | None) -> list[str]:
 def find_methods(text: str) -> list[Found]:
     cfg = _cfg()
     quotes = _quotes(text)
-    if _looks_traditional(t for _, _, t in quotes):  # “交互式”聯動: read in Simplified, named as written
+    if _looks_traditional(t for _, _, t in quotes):  # “嵌入式”聯建: read in Simplified, named as written
         simplified = _translator()(text)
         return [_as_written(f, _written_forms(text, simplified)) for f in _find(simplified, _quotes(simplified), cfg)]
     return _find(text, quotes, cfg)
@@ -211,7 +211,7 @@ def _written_forms(original: str, simplified: str) -> dict[str, str]:
 
 
 def _as_written(f: Found, forms: dict[str, str]) -> Found:
-    """A name found in the Simplified reading, spelled as the text spells it (四聯共建); its
+    """A name found in the Simplified reading, spelled as the text spells it (三聯共治); its
     core stays Simplified, so the same method written either way is one method."""
     back = str.maketrans(forms)
     return Found(
@@ -274,13 +274,13 @@ def _quote_cands(text: str, quotes: list[tuple[int, int, str]], cfg: dict) -> li
             continue
         cands.append(_Cand(s, e, core, suffix, definition))
         if long or _SENTENCE.search(core):
-            cands += [_Cand(s, e, i.strip()) for i in _SINGLE.findall(core)]  # ‘四式’ inside speech
+            cands += [_Cand(s, e, i.strip()) for i in _SINGLE.findall(core)]  # ‘三室一站’ inside speech
     return cands
 
 
 def _pieces(term: str, cfg: dict) -> list[str]:
     """The names in a compound quote: “A——B”, “A暨B”, and a ‘X’ inside either, less a
-    national slogan quoted as a modifier (暨‘一带一路’舌尖上的文化探索之旅)."""
+    national slogan quoted as a modifier (暨‘一带一路’侨乡美食之旅)."""
     out = []
     for piece in filter(None, re.split("——|暨", term)):
         inner = _SINGLE.findall(piece)
@@ -293,7 +293,7 @@ def _attached_suffix(text: str, pos: int, cfg: dict) -> str:
     """The method word right after a closing quote, with up to N modifier characters."""
     m = cfg["suffix_re"].match(text, pos)
     if not m or cfg["verb_re"].search(m.group()):
-        return ""  # “同心e站”开展联谊活动: a verb starts a new clause, not a name
+        return ""  # “同心e站”开展联欢活动: a verb starts a new clause, not a name
     if m.group().endswith("行") and text[m.end() : m.end() + 1] in ("列", "业"):
         return ""  # “美丽乡村”行列: not a tour (…行) of its own
     return m.group()
@@ -324,19 +324,19 @@ def _judge(c: _Cand, text: str, cfg: dict, frames: set[str]) -> str:
     if _SENTENCE.search(core) or len(core) > cfg["term_max_chars"]:
         return "drop"  # a sentence or quoted speech
     if len(core) >= 5 and core.startswith(cfg["slogan_openers"]) or not is_formula(core) and _TOPIC.search(core):
-        return "drop"  # “推进…文化大发展大繁荣”: a meeting's theme; “长江保护和发展”: a topic
+        return "drop"  # “推进…文化大发展大繁荣”: a meeting's theme; “侨务工作与乡村振兴”: a topic
     if len(core) >= 5 and "不" in core and not is_formula(core) or before.endswith(("：", ":")) and not c.suffix:
-        return "drop"  # “小事不出网格”: a sentence; 思想筑基：“根深方能叶茂”: a saying
+        return "drop"  # “矛盾不出社区”: a sentence; 固本强基：“水滴方能石穿”: a saying
     if _NUMBER.fullmatch(core) and not c.suffix:
-        return "drop"  # “九八”投洽会: a number, not a name
+        return "drop"  # “九九”交流会: a number, not a name
     if core in cfg["generic"] and (not c.suffix or c.suffix.endswith(("活动", "行动"))):
         return "drop"  # “社区统战”活动: still generic; “同心”服务团 names a body
     if is_formula(core) or is_count(core) and not is_plan(core, cfg["plan_nouns"]):
         return "strong"
     if c.suffix and not _DESCRIPTOR.match(core) or not c.suffix and cfg["medium_re"].match(after):
-        return "strong"  # “石榴籽”调解体系, “护企宝”微信小程序
+        return "strong"  # “和合桥”调解体系, “暖侨宝”微信小程序
     if (cfg["modifier_re"].match(after) or after.startswith("的")) and not cfg["method_after_re"].match(after):
-        return "drop"  # “同心”理念, “有形抓手抓无形”工作理念, “…”为主题, “冒热气”的宣讲
+        return "drop"  # “同心”理念, “同向而行”工作理念, “…”为主题, “接地气”的宣讲
     if (
         core.endswith(cfg["name_endings"]) and core not in cfg["name_endings"]
         or _LATIN.search(core) and CJK_RE.search(core)
@@ -345,13 +345,13 @@ def _judge(c: _Cand, text: str, cfg: dict, frames: set[str]) -> str:
     ):
         return "strong"
     if core.endswith(("力", "力量")) or _DESCRIPTOR.match(core) or is_dictionary_word(core) or len(core) == 2:
-        return "weak"  # “智动力”: a quality; “多元化”: a descriptor; “深度”: an ordinary word
+        return "weak"  # “侨动力”: a quality; “多元化”: a descriptor; “温度”: an ordinary word
     if len(core) == 4 and _ordinary_phrase(core):
         return "weak"  # “上下联动”: two everyday words, a manner of working
     if len(core) >= 8 and is_dictionary_word(core[-4:]):
-        return "drop"  # “银川多民族社区居民亲如一家”: a description ending in an idiom
+        return "drop"  # “侨乡各族邻里情同手足”: a description ending in an idiom
     if _after_noun(before, cfg):
-        return "weak"  # 校准统战工作“定盘星”, 突出群体“强组织”: the head of a metaphor
+        return "weak"  # 点亮侨务工作“指南针”, 聚焦队伍“硬作风”: the head of a metaphor
     return "keep"
 
 
@@ -373,9 +373,9 @@ def _not_a_name(c: _Cand, before: str, after: str, cfg: dict, frames: set[str]) 
         or cfg["bad_core_re"].search(core)
         or not (CJK_RE.search(core) or is_formula(core))
         or _honour(core, before, after, cfg)
-        or cfg["abbrev_re"].search(before)  # 以下简称“县知联会”
-        or _PEOPLE_AFTER.match(after)  # “一老一小一妇一残”等特殊群体
-        or _PEOPLE_BEFORE.search(before)  # 10名“8090后”青年理事
+        or cfg["abbrev_re"].search(before)  # 以下简称“县驿站”
+        or _PEOPLE_AFTER.match(after)  # “一老一小”等特殊群体
+        or _PEOPLE_BEFORE.search(before)  # 12名“95后”青年理事
         or "+" in core and any(p in core for p in cfg["generic_plus_parts"])  # 企业+合作社+农户
         or is_plan(core, cfg["plan_nouns"])
     )
@@ -387,7 +387,7 @@ def _strip_method_word(core: str, cfg: dict) -> str:
 
 
 def _honour(core: str, before: str, after: str, cfg: dict) -> bool:
-    """全国民族团结进步模范集体, 示范县, “温泉之乡”, 获评“…”, “…”称号: awarded, not practised."""
+    """全省统战工作先进集体, 示范县, “茶叶之乡”, 获评“…”, “…”称号: awarded, not practised."""
     if core.startswith(cfg["honour_prefixes"]) and core.endswith(cfg["honour_endings"]):
         return True
     if is_dictionary_word(core) and core.endswith(cfg["honour_endings"]) or core.endswith(cfg["title_endings"]):
@@ -396,8 +396,8 @@ def _honour(core: str, before: str, after: str, cfg: dict) -> bool:
 
 
 def _judge_parallel(core: str, after: str, cfg: dict) -> str:
-    """凝心铸魂、汇智赋能、服务为民 used as a means (…，/ 的…工作路径 / 为脉络) is a name; the
-    same shape as a theme, a principle, an aim or the parts of a formula (五有标准) is not."""
+    """聚侨心、汇侨智、发侨力 used as a means (…，/ 的…工作路径 / 为脉络) is a name; the
+    same shape as a theme, a principle, an aim or the parts of a formula (四有标准) is not."""
     clauses = core.split("、")
     if not 2 <= len(clauses) <= 8 or any(not 3 <= len(x) <= 10 or _SENTENCE.search(x) for x in clauses):
         return "drop"
@@ -415,8 +415,8 @@ def _ordinary_phrase(core: str) -> bool:
 
 
 def _counted_parts(clauses: list[str], after: str) -> bool:
-    """“侨之情、侨之阅…侨之思”六大功能分区: parts that share a stem, counted right after the list;
-    not the parts of a formula that is the name (“有固定场所、有专职人员…”五有标准)."""
+    """“侨之书、侨之乐、侨之医”三大功能区: parts that share a stem, counted right after the list;
+    not the parts of a formula that is the name (“有场地、有人员…”四有标准)."""
     m = re.match(rf"([{NUM}]{{1,2}})[大个项类]", after)
     if not m or _NUMERAL.get(m.group(1)) != len(clauses):
         return False
@@ -425,13 +425,13 @@ def _counted_parts(clauses: list[str], after: str) -> bool:
 
 
 def _after_noun(before: str, cfg: dict) -> bool:
-    """The quote stands right after a noun or 的 (统战工作“璀璨图”, 发展的“密码”), not after a
-    verb or a preposition that takes it as its object (绘制“统战网格地图”, 以“三举措”…)."""
+    """The quote stands right after a noun or 的 (侨务工作“指南针”, 发展的“金钥匙”), not after a
+    verb or a preposition that takes it as its object (绘制“侨情地图”, 以“四步走”…)."""
     word = word_before(before, len(before))
     if not word or not CJK_RE.match(word[-1]):
         return False
     if len(word) == 1 and word in _RESULT and is_verb_like(before[-2:-1]):
-        return False  # 建好“沽山村侨史馆”
+        return False  # 建好“江口村侨史馆”
     if word in cfg["noun_words"]:
         return True
     head = word[-2:] if len(word) >= 3 else word  # 充分发挥, 大力推进: an adverb and its verb
@@ -439,7 +439,7 @@ def _after_noun(before: str, cfg: dict) -> bool:
 
 
 def _code_parts(cands: list[_Cand]) -> None:
-    """“123”工作法, 以“一条主线”…以“两项服务”…以“三股力量”…: counts that spell out a code's
+    """“246”工作法, 以“两张清单”…以“四项机制”…以“六支队伍”…: counts that spell out a code's
     digits in order after it are its parts (its definition), not methods of their own."""
     for code in cands:
         digits = _CODE.search(code.core)
@@ -460,7 +460,7 @@ def _code_parts(cands: list[_Cand]) -> None:
 
 def _frames(text: str) -> set[str]:
     """Quotes that a sentence frame shows to be states, requirements or aspects, not names:
-    由“单兵自转”向“协同共转”, 把“讲政治”作为首位要求, “线上”与“线下”相结合."""
+    由“各自为战”向“抱团发展”, 把“讲团结”作为首要任务, “线上”与“线下”相结合."""
     out: set[str] = set()
     if "”向“" in text or "”到“" in text or "”转" in text or "”变为“" in text or "”轉" in text or "”變為“" in text:
         for m in _STATE_PAIR.finditer(text):
@@ -479,7 +479,7 @@ def _frames(text: str) -> set[str]:
 def _settle_lists(text: str, cands: list[_Cand], cfg: dict) -> None:
     """Siblings share their standing: a list mostly of names (or closed by 等…典型案例) keeps
     its weak members that are no ordinary word; a list mostly of ordinary words drops its
-    unsigned members; three or more descriptors in one list are a scheme (“交互式”联动、…)."""
+    unsigned members; three or more descriptors in one list are a scheme (“嵌入式”联建、…)."""
     for group in _lists(text, cands):
         if len(group) < 2:
             continue
@@ -496,7 +496,7 @@ def _settle_lists(text: str, cands: list[_Cand], cfg: dict) -> None:
 
 
 def _lists(text: str, cands: list[_Cand]) -> list[list[_Cand]]:
-    """Quotes listed together in one clause (“三个一”、金融统战“五融共进”…) form a list."""
+    """Quotes listed together in one clause (“两个一”、侨务“三联共促”…) form a list."""
     groups: list[list[_Cand]] = []
     for c in cands:
         if groups and groups[-1][-1].end <= c.start and _same_list(text[groups[-1][-1].end : c.start]):
@@ -507,7 +507,7 @@ def _lists(text: str, cands: list[_Cand]) -> list[list[_Cand]]:
 
 
 def _same_list(gap: str) -> bool:
-    """“A”、“B” / “A”“B” / “A”和“B” / “A”、金融统战“B”: nothing between them but a list mark."""
+    """“A”、“B” / “A”“B” / “A”和“B” / “A”、侨务“B”: nothing between them but a list mark."""
     return len(gap) <= 6 and not _CLAUSE_GAP.search(gap) and (gap in ("", "和", "与", "及", "或", "以及") or "、" in gap)
 
 
@@ -548,7 +548,7 @@ def merge(found_by_case: dict[str, list[Found]]) -> list[dict]:
     for core in sorted(forms):
         counts = forms[core]
         # The most attested spelling; on a tie core + a plain method word (三先三后工作法),
-        # then the bare core, then a form with modifiers (两跑一解 over 两跑一解服务企业平台).
+        # then the bare core, then a form with modifiers (三访三问 over 三访三问服务侨胞平台).
         name = min(counts.items(), key=lambda nc: (-nc[1], _form_rank(core, nc[0]), len(nc[0]), nc[0]))[0]
         aliases = sorted({*counts, core} - {name})
         d = defs.get(core)
