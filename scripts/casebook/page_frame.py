@@ -97,7 +97,7 @@ def _anchor(text: str, r: Rules) -> bool:
 
 
 def _page_chrome(text: str, r: Rules) -> bool:
-    """Above the title: a section label or button (基层动态, 一键复制), a counter or phone
+    """Above the title: a section label or button (区县传真, 一键复制), a counter or phone
     number (hardly any Chinese), the site's header (某某网——某某报社官方网站)."""
     return _chrome_shaped(text, r) and not _protected(text, r)
 
@@ -168,7 +168,7 @@ def _title_candidate(text: str, r: Rules) -> bool:
 
 
 def _cut_glued_names(lines: Lines, names: list[str], start: int) -> None:
-    """The site's name glued to the end of the title or a caption (…触手可及某某网app)."""
+    """The site's name glued to the end of the title or a caption (…凝聚合力某某网app)."""
     for i in range(start, len(lines.kept)):
         text = lines.text(i)
         core = text.rstrip(_ASCII_LETTERS)

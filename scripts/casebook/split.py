@@ -1,7 +1,7 @@
 """Step 4 — split: one document into one or more cases.
 
 A compilation (经验交流摘登, 文章摘登) repeats a pattern for every unit:
-    [organisation line]  title line  byline ("…部长童光源作主题分享", "市教育局局长 王焯")
+    [organisation line]  title line  byline ("…部长韩立新作主题分享", "市教育局局长 王焯")
 The bylines are the anchors: each case starts at the title (and organisation line) just
 before its byline.  With fewer than two bylines the document is one case.  What stands
 before the first case (event, date) and the editors' credits at the end form the
@@ -16,7 +16,7 @@ from .noise_rules import is_author, is_credit
 from .model import Block, Case
 from .text import OUTLINE_START, heading_like, mostly_chinese
 
-# Role words of a byline (…统战部部长 张明, …统战部负责人 周九).  Longer words first, so that
+# Role words of a byline (…统战部部长 张明, …统战部负责人 冯立).  Longer words first, so that
 # the role is read whole.
 ROLES = (
     "常务副部长|副部长|部长|党委书记|党组书记|党工委书记|党支部书记|副书记|书记|副局长|局长|副主任|主任|"
@@ -25,7 +25,7 @@ ROLES = (
     "主要负责人|负责同志|负责人|副组长|组长|社长|馆长|站长|队长|干事|专员|总编辑|主编|"
     "副旗长|旗长|副州长|州长|副厅长|厅长|政委|部务委员|主任科员|科员|工作人员|理事|成员"
 )
-# 2-3 characters (张明, 童光源), or a transliterated name with a middle dot (阿依古丽·买买提)
+# 2-3 characters (张明, 韩立新), or a transliterated name with a middle dot (阿依古丽·买买提)
 _NAME = r"(?:[\u4e00-\u9fff]{2,6}[·•][\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{2,3}?)"
 _SPEECH = r"(?:受委托)?(?:作|做)?(?:主题分享|交流发言|主题发言|典型发言|经验交流|大会发言|发言)"
 ORG_SUFFIX = r"(?:统战部|委员会|工委|党委|党组|政府|政协|工商联|侨联|知联会|新联会|局|委|厅|办公室|办|院|学校|大学|中心|协会|商会|联合会|分会|支部)"

@@ -4,17 +4,17 @@ Each name the text gives is weighed by where it stands and what it does there (r
 weights in cases/places.yml):
 
 - strong: in the organisation line, byline or title, the subject of the opening sentence
-  (近年来，X县…; X县坚持…), or a county placed before a town the title names (仙游县游洋镇);
-- elsewhere a full name (襄阳市) counts more than a short one (襄阳);
+  (近年来，X县…; X县坚持…), or a county placed before a town the title names (婺源县江湾镇);
+- elsewhere a full name (岳阳市) counts more than a short one (岳阳);
 - nothing, when the place is only visited or mentioned: a delegation's destination (赴X,
   来X考察), an event's venue (在X召开), a visitor (X…一行), a partner (与X签订), several
-  places listed (黄石、襄阳、荆门三地), an address, a dateline (X9月12日电), a reprint's
+  places listed (嘉兴、湖州、绍兴三地), an address, a dateline (X9月12日电), a reprint's
   source (【X网】), a firm's branch (安徽分公司), where people come from (浙江籍), the
   regions united-front work addresses (台湾同胞).
 
-Names in a chain (温州市鹿城区) are one mention of the last.  A name shared by several
-divisions (鼓楼区), or a district's short name (鹿城), counts where the same text names its
-city (or its own bulletin, 《江岸统战》).  A mention credits its place and every level above
+Names in a chain (宁波市海曙区) are one mention of the last.  A name shared by several
+divisions (鼓楼区), or a district's short name (海曙), counts where the same text names its
+city (or its own bulletin, 《武侯统战》).  A mention credits its place and every level above
 it; the province is the clear best, then the city in it, then the county in that, each when
 it is strong or has a fair share of what the text gives its parent itself, or when the text
 speaks as a county (区委, 全县 with no name before them).  We never guess: an anonymised
@@ -132,7 +132,7 @@ def _resolved(texts: dict[str, str]) -> tuple[dict[str, list[_Hit]], bool]:
         for start, end, name, full, places in g.find(text, context_names=True):
             contextual = not full and name not in g.names
             if not full and r["subunit_after"].match(text, end):
-                continue  # 金川街道, 木兰街: a smaller unit's own name
+                continue  # 江山街道, 长宁路: a smaller unit's own name
             raw[key].append(_Hit(start, end, full, places, contextual))
     named: set[str] = set()
     for key, text in texts.items():
@@ -148,7 +148,7 @@ def _resolved(texts: dict[str, str]) -> tuple[dict[str, list[_Hit]], bool]:
         for h in raw[key]:
             if h.place is None:  # shared, a district's short name, or not a word of its own
                 if len(h.places) == 1 and h.start in bulletins:
-                    h.place = h.places[0]  # 《江岸统战》: the district's own bulletin
+                    h.place = h.places[0]  # 《武侯统战》: the district's own bulletin
                 elif len(h.places) > 1 or h.contextual:
                     h.place = _settle(h, named, as_county)
                 if h.place is not None and not _confirmed(text, h):
@@ -159,7 +159,7 @@ def _resolved(texts: dict[str, str]) -> tuple[dict[str, list[_Hit]], bool]:
 
 
 def _speaks_as_county(text: str, hits: list[_Hit]) -> bool:
-    """区委, 全县, 我区 with no name before them (not 东河区委, 各县区委, 省委、市委、县委): the
+    """区委, 全县, 我区 with no name before them (not 青秀区委, 各县区委, 省委、市委、县委): the
     writer is a county's."""
     named = {i for h in hits for i in range(h.start, h.end)}
     return any(m.start() not in named and not (m.start() and text[m.start() - 1] in "各市县区省、和及与")
@@ -168,8 +168,8 @@ def _speaks_as_county(text: str, hits: list[_Hit]) -> bool:
 
 def _confirmed(text: str, h: _Hit) -> bool:
     """A full name must start a word (示范县 is not 范县); a short one, or a full name of one
-    character and its suffix (和县 in 条例和县委), must be a word of its own.  jieba's words
-    中共湖北省委… hide the start of the name after 中共."""
+    character and its suffix (和县 in 城乡和县域), must be a word of its own.  jieba's words
+    中共四川省委… hide the start of the name after 中共."""
     if h.full and h.end - h.start > 2:
         return text[max(0, h.start - 2) : h.start] == "中共" or starts_word(text, h.start, h.end)
     return is_word_span(text, h.start, h.end)
@@ -192,7 +192,7 @@ def _parent(p: Place) -> str:
 
 
 def _settle(h: _Hit, named: set[str], as_county: bool) -> Place | None:
-    """The one candidate named itself (鹿城区 before 鹿城) or whose city the text names; else,
+    """The one candidate named itself (海曙区 before 海曙) or whose city the text names; else,
     for a full name or a district's short name in a text that speaks as a district, the one
     whose province it names.  None when that does not single one out."""
     by_city = [p for p in h.places if p.code in named or _parent(p) in named]
@@ -213,7 +213,7 @@ def _is_part(child: Place, parent: Place) -> bool:
 
 
 def _chains(hits: list[_Hit]) -> list[_Chain]:
-    """Names written one after another, each a part of the one before (吉林省延边州延吉市)."""
+    """Names written one after another, each a part of the one before (四川省凉山州西昌市)."""
     chains: list[_Chain] = []
     for h in hits:
         last = chains[-1].tail if chains else None
@@ -244,7 +244,7 @@ def _roles(text: str, chains: list[_Chain], header: str | None) -> list[_Chain]:
         if r["list_gap"].match(text[prev.end : ch.start]):
             prev.role, ch.role = prev.role or "list", ch.role or "list"
         elif prev.end == ch.start and text.startswith("商会", ch.end):
-            ch.role = ch.role or "origin"  # 成都市温州商会
+            ch.role = ch.role or "origin"  # 贵阳市泉州商会
     if header is None:
         return chains
     for ch in chains:
@@ -256,7 +256,7 @@ def _roles(text: str, chains: list[_Chain], header: str | None) -> list[_Chain]:
     units = _header_units(header)
     for ch in chains:
         if not ch.role and ch.tail.place.level == 3 and any(u in text[ch.end : ch.end + 20] for u in units):
-            ch.strong = True  # 仙游县游洋镇 where the title names 游洋镇
+            ch.strong = True  # 婺源县江湾镇 where the title names 江湾镇
     return chains
 
 
@@ -292,7 +292,7 @@ def _passing(text: str, ch: _Chain, before: str, after: str) -> str:
 
 
 def _header_units(header: str) -> set[str]:
-    """Towns, streets and communities the header names (游洋镇, 江林社区), as two to four
+    """Towns, streets and communities the header names (江湾镇, 新桥社区), as two to four
     characters and their suffix."""
     out = set()
     for m in _rules()["unit"].finditer(header):
