@@ -130,9 +130,10 @@ def _analyse_document(path: Path) -> tuple:
 
 def _warm_up() -> None:
     """Load what every document needs (rules, gazetteer, jieba's dictionary) once, before forking."""
-    from . import gazetteer, segment, tag_fields, tag_meta, tag_methods
+    from . import gazetteer, segment, simplified, tag_fields, tag_meta, tag_methods
 
     noise_rules.rules()
+    simplified.default()  # the Traditional → Simplified table, asked by every step
     gazetteer.load()
     gazetteer._ethnic_re()
     segment._table()

@@ -41,13 +41,14 @@ class Translator:
 
 
 @functools.cache
-def _default() -> Translator:
+def default() -> Translator:
+    """The translator with OpenCC's whole table (the gazetteer keeps some characters apart)."""
     return Translator()
 
 
 def to_simplified(text: str) -> str:
     """The text with every Traditional character in its Simplified form (same length)."""
-    return _default()(text)
+    return default()(text)
 
 
 def _unchanged(text: str) -> str:
@@ -58,4 +59,4 @@ def fold_for(text: str):
     """``to_simplified`` for the parts of a text written in Traditional characters, else a no-op:
     one look at a whole document instead of one at each of its lines.  Every fifth character is
     enough to tell: a text in Traditional characters has them in every sentence."""
-    return _unchanged if _default().traditional.isdisjoint(text[::5]) else to_simplified
+    return _unchanged if default().traditional.isdisjoint(text[::5]) else to_simplified

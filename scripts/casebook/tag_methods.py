@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from . import data, method_unquoted
 from .method_shapes import CJK, CJK_RE, NUM, Found, Spans, is_count, is_formula, is_plan
 from .segment import _verb_like, dictionary_freq, is_dictionary_word, is_verb_like, word_before
-from .simplified import Translator
+from .simplified import default, to_simplified
 from .tag_fields import canonical_fields
 
 __all__ = ["Found", "find_methods", "is_formula", "merge", "split_parts"]
@@ -176,7 +176,7 @@ def find_methods(text: str) -> list[Found]:
     cfg = _cfg()
     quotes = _quotes(text)
     if _looks_traditional(t for _, _, t in quotes):  # “嵌入式”聯建: read in Simplified, named as written
-        simplified = _translator()(text)
+        simplified = to_simplified(text)
         return [_as_written(f, _written_forms(text, simplified)) for f in _find(simplified, _quotes(simplified), cfg)]
     return _find(text, quotes, cfg)
 
@@ -219,15 +219,10 @@ def _as_written(f: Found, forms: dict[str, str]) -> Found:
     )
 
 
-@functools.cache
-def _translator() -> Translator:
-    return Translator()
-
-
 def _looks_traditional(terms) -> bool:
     """Three or more Traditional characters in the quoted terms: far cheaper than a look at the
     whole text, and a Simplified text with a stray Traditional character stays as it is."""
-    trad, n = _translator().traditional, 0
+    trad, n = default().traditional, 0
     for term in terms:
         if not trad.isdisjoint(term):
             n += sum(ch in trad for ch in term)
