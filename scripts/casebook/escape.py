@@ -7,9 +7,19 @@ shown as written, never run or rendered.
 
 from __future__ import annotations
 
-_SPECIAL = set("\\`*_{}[]()<>#+-.!|~^=:&\"'$%@")
-_TABLE = {ord(ch): f"&#{ord(ch)};" for ch in _SPECIAL}
+import re
+
+_SPECIAL = "\\`*_{}[]()<>#+-.!|~^=:&\"'$%@"
+_SPECIAL_RE = re.compile(f"[{re.escape(_SPECIAL)}]")
+
+
+_REFERENCE = {ch: f"&#{ord(ch)};" for ch in _SPECIAL}
+
+
+def _reference(m: re.Match) -> str:
+    return _REFERENCE[m.group()]
 
 
 def md_text(s: str) -> str:
-    return s.translate(_TABLE)
+    # a search for the few special characters, not a table lookup for every character
+    return _SPECIAL_RE.sub(_reference, s)

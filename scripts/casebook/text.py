@@ -13,14 +13,13 @@ TERMINAL = "。！？；：…!?;:—"
 _CLOSERS = "”’」』）)】》"
 
 # ASCII punctuation that becomes full-width when it touches Chinese text: one pattern per
-# mark with a fixed replacement (no Python callback), tried only when the mark occurs.
-_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+# mark with a fixed replacement (no Python callback), tried only when the mark occurs.  Each
+# pattern opens with the mark itself, so the engine jumps from one mark to the next; the
+# neighbour before it is looked at from behind the mark.
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 _PUNCT_SUBS = [
-    (ch, re.compile(rf"(?<={_NEIGHBOUR}){re.escape(ch)}|{re.escape(ch)}(?={_NEIGHBOUR})"), full)
+    (ch, re.compile(rf"{re.escape(ch)}(?:(?={_NEIGHBOUR})|(?<={_NEIGHBOUR}{re.escape(ch)}))"), full)
     for ch, full in _FULL_WIDTH.items()
-] + [
-    ("(", re.compile(rf"\((?={_NEIGHBOUR})|(?<={_NEIGHBOUR})\("), "（"),
-    (")", re.compile(rf"(?<={_NEIGHBOUR})\)|\)(?={_NEIGHBOUR})"), "）"),
 ]
 _CJK_RE = re.compile(f"[{CJK}]")
 _SPACES_RE = re.compile(r"[ \t\u3000\u00a0]+")
