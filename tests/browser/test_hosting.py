@@ -108,6 +108,29 @@ def test_response_headers(nginx):
     assert _get(nginx.replace("/anli/", "/robots.txt"))[2] == b"User-agent: *\nDisallow: /\n"
 
 
+
+def test_server_names_no_version_and_serves_only_the_site(nginx):
+    """Issue 12: the Server header and nginx's own error pages carry no version, and the
+    host's root leads to the site's home page, never nginx's "Welcome to nginx" page."""
+    root = nginx.removesuffix("anli/")
+    status, h, body = _get(root)
+    assert status == 200 and "Welcome to nginx" not in body.decode("utf-8", "replace")
+    assert "cb-stats" in body.decode("utf-8")  # the site's home page
+    assert h["server"] == "nginx", h["server"]
+    for url in (nginx, root + "no-such-place", nginx + "cases/no-such-case.html"):
+        status, h, body = _get(url)
+        assert h["server"] == "nginx", (url, h["server"])
+        assert not re.search(rb"nginx/\d", body), (url, body[:200])
+    status, _, body = _get(root + "no-such-place")
+    assert status == 404 and b"Welcome to nginx" not in body
+
+
+def test_deploy_config_names_the_test_that_checks_it():
+    """The comment atop deploy/nginx.conf tells an administrator which test covers it."""
+    named = re.findall(r"tests/[\w/]+\.py", (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8"))
+    assert named and all((ROOT / n).is_file() for n in named), named
+
+
 def test_pages_search_and_404_through_nginx(page, nginx, built_site, screenshots):
     page.add_init_script(CSP_WATCH)
     console = []
