@@ -271,6 +271,26 @@ def test_new_pages_show_source_text_literally(tmp_path):
         assert "<script>" not in html and "<img" not in html and "<b>" not in html and "<em>" not in html, name
 
 
+
+def test_front_matter_holds_any_name_whole(tmp_path):
+    """Issue 12: a place (set by a correction) or method name holding a newline, a `---`
+    line, quotes and HTML stays inside its page's front matter, read back as MkDocs reads
+    it, and the page body shows it only escaped."""
+    from mkdocs.utils.meta import get_data
+
+    evil = "试验市\n---\n<img src='x' onerror='alert(1)'>\n...\n\"引号\"\\"
+    cat = _learning_catalog()
+    cat["cases"][0]["place"] = {"province": "湖北省", "city": evil, "county": None}
+    cat["methods"][0]["name"] = cat["cases"][0]["methods"][0] = "1+N\n---\ntitle: 假"
+    titles = {}
+    for name, md in _write(tmp_path, cat).items():
+        body, meta = get_data(md)
+        assert md.startswith("---\n") and set(meta) >= {"title"}, name
+        titles[name] = meta["title"]
+        html = _html(body)
+        assert "<img" not in html and "<hr" not in html and "title: 假" not in body, name
+    assert evil in titles.values() and "1+N\n---\ntitle: 假" in titles.values()
+
 # --- browse pages at scale: lists are cut, say so, and link to the rest ---
 
 from casebook import pages as pages_mod  # noqa: E402

@@ -33,7 +33,7 @@ def ledger_markdown(catalog: dict, report) -> str:
     for r in catalog["removed"]:
         by_file[r["file"]].append(r)
     files = sorted({c["source"]["file"] for c in catalog["cases"]} | set(by_file))
-    out = [_front("维护：清理记录", "search:\n  exclude: true\n")]
+    out = [_front("维护：清理记录", search={"exclude": True})]
     out.append("# 维护：清理记录\n")
     out.append(
         "转换时删除的每一行都列在这里（行号、原因、原文），供维护人员核对。"

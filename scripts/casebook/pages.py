@@ -26,6 +26,7 @@ from pypinyin import Style, lazy_pinyin
 
 from . import families, mapgrid
 from .escape import md_text
+from .front import front_matter_block
 from .write import source_copy_name
 
 # The 15 canonical fields, in the order the site lists them, with their URL slugs.
@@ -133,10 +134,9 @@ def _link(src: str, dst: str, label: str) -> str:
     return f"[{md_escape(label)}]({_rel(src, dst)})"
 
 
-def _front(title: str, extra: str = "") -> str:
-    # Titles here are our own fixed words or escaped names; YAML-quote them.
-    safe = title.replace("\\", "\\\\").replace('"', '\\"')
-    return f'---\ntitle: "{safe}"\n{extra}---\n\n'
+def _front(title: str, **extra) -> str:
+    """Front matter: the title as written (the hook escapes it once for the page), by YAML."""
+    return front_matter_block({"title": str(title), **extra})
 
 
 class _Site:
@@ -278,7 +278,7 @@ def _home(s: _Site, catalog: dict) -> str:
     docs = {str((c.get("source") or {}).get("file")) for c in s.cases if (c.get("source") or {}).get("file")}
     cities = {s.city_of(c) for c in s.cases if s.city_of(c) and s.city_of(c)[1] != _NO_CITY}
     shared = [m for m in s.methods if len({s.city_of(s.by_id[i]) for i in s.method_cases[m["name"]]} - {None}) > 1]
-    out = [_front("首页", "hide:\n  - navigation\n  - toc\n")]
+    out = [_front("首页", hide=["navigation", "toc"])]
     out.append("# 统战工作案例库\n\n")
     out.append('<p class="cb-lead">汇集各地统一战线工作的经验交流、讲话和工作安排，'
                "按地区、领域和工作方法整理，便于相互学习借鉴。</p>\n\n")
@@ -423,7 +423,7 @@ def _field_page(s: _Site, field: str) -> str:
     s.place_keys()
     order = s.place_order
     places = sorted(by_place, key=lambda k: (k is None, -len(by_place[k]), order[k]))
-    out = [_front(field, "hide:\n  - navigation\n  - toc\n"), f"# {md_escape(field)}\n\n",
+    out = [_front(field, hide=["navigation", "toc"]), f"# {md_escape(field)}\n\n",
            f"{len(ids)} 个案例，来自 {sum(1 for k in places if k is not None)} 个地区"
            + ("（另有未注明地点的案例）" if None in by_place else "") + "。\n\n"]
     if places:
@@ -521,7 +521,7 @@ def _glossary(s: _Site) -> dict[str, str]:
         index.append(f"- {_link(src, path, span)} <span class=\"cb-count\">{len(ms)}</span>\n")
         title = f"按方法：{span}"
         pages[path] = "".join([
-            _front(md_escape(title)), f"# {md_escape(title)}\n\n",
+            _front(title), f"# {md_escape(title)}\n\n",
             f"第 {k + 1}–{k + len(ms)} 种（共 {len(s.methods)} 种，按拼音排序；"
             f"{_link(path, src, '全部分页')}）。\n\n",
             _filter_bar(s, ms), _glossary_entries(s, path, ms),
@@ -585,7 +585,7 @@ def _method_page(s: _Site, m: dict) -> str:
     name = m["name"]
     src = s.method_path(name)
     shape = s.shapes[name]
-    out = [_front(md_escape(name)), f"# {md_escape(name)} {{#{s.anchors[name]}}}\n\n"]
+    out = [_front(name), f"# {md_escape(name)} {{#{s.anchors[name]}}}\n\n"]
     meta = [f"名称形式：{_link(src, 'methods/families.md#shape-' + shape, families.shape_label(shape))}"]
     if s.method_fields[name]:
         meta.append("领域：" + "、".join(_link(src, f"fields/{field_slug(f)}.md", f) for f in s.method_fields[name]))
@@ -690,7 +690,7 @@ def _matrix_page(s: _Site) -> str:
         for f in c.get("fields") or []:
             if f in FIELDS:
                 counts[(s.place_key(c), f)] += 1
-    out = [_front("地区×领域", "hide:\n  - navigation\n  - toc\n"), "# 地区×领域\n\n",
+    out = [_front("地区×领域", hide=["navigation", "toc"]), "# 地区×领域\n\n",
            "每行一个地区，每列一个领域，格中数字是该地区在该领域的案例数，点击进入该领域页上这个地区的做法。"
            f"行末是地区的案例总数（一个案例可属于几个领域）。地图见{_link(src, 'places/map.md', '案例地图')}。\n\n"]
     out.append('<div class="cb-matrix" markdown>\n\n')
@@ -722,7 +722,7 @@ def _map_page(s: _Site) -> str:
         t = mapgrid.tile_for(prov)
         if t:
             placed[t[0]] = prov
-    out = [_front("案例地图", "hide:\n  - navigation\n  - toc\n"), "# 案例地图\n\n",
+    out = [_front("案例地图", hide=["navigation", "toc"]), "# 案例地图\n\n",
            f"{len(s.cases)} 个案例中，{len(s.cases) - len(s.unknown)} 个注明了地区。"
            "每个方块是一个省级行政区，颜色越深案例越多；点击有案例的省份查看该省案例。\n\n"]
     out.append('<div class="cb-map-layout" markdown>\n\n<div class="cb-map-main" markdown>\n\n')

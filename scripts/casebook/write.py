@@ -15,16 +15,15 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import yaml
 from pypinyin import lazy_pinyin
 
 from .escape import md_text
+from .front import front_matter_block
 
 CASES_DIR = "cases"
 SOURCES_DIR = "sources"
 # Top-level entries of OUT_DIR that belong to the converter (pages.py and ledger_page.py add theirs).
 GENERATED = (CASES_DIR, SOURCES_DIR, "catalog.json", "catalog.csv", "index.md", "places", "fields", "methods", "maintainers")
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when the wheel has it: 10x faster
 
 
 def case_id(title: str, sha256: str, first_line: int) -> str:
@@ -96,8 +95,8 @@ def front_matter(record: dict, related: list[dict]) -> dict:
 
 
 def write_case_page(path: Path, record: dict, blocks, related: list[dict]) -> None:
-    fm = yaml.dump(front_matter(record, related), Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10**6)
-    path.write_text(f"---\n{fm}---\n\n{render_body(blocks)}", encoding="utf-8")
+    """Front matter by the YAML library (front.py), then the escaped body."""
+    path.write_text(front_matter_block(front_matter(record, related)) + render_body(blocks), encoding="utf-8")
 
 
 CSV_COLUMNS = ("标题", "省", "市", "县区", "单位", "发言人", "年份", "领域", "工作方法", "原始文件", "页面")
