@@ -10,12 +10,13 @@
   (overrides/main.html points Material's search box at it). Material's own index is
   left empty (every page is excluded from it): at 10,000 cases it was 274 MB that
   every fresh page load downloaded, and half of the build's time (jieba).
-* Escapes front-matter titles and tags, which Material prints unescaped.
+* Escapes front-matter titles and tags, which Material prints unescaped. Every
+  generated page's front matter holds the text as written (``casebook.front``), so this
+  is the one escape: a method named 1+N shows "1+N" in the browser tab.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import multiprocessing
 import re
@@ -108,7 +109,9 @@ def _collect(page, markdown: str) -> None:
     if search.get("exclude"):  # e.g. the maintainers' page
         return
     meta["search"] = {**search, "exclude": True}
-    title = html.unescape(str(meta.get("title") or page.title or ""))
+    # Front-matter titles are the text as written (casebook.front): never unescape them,
+    # or a title holding "&amp;" would be indexed, and shown, as "&".
+    title = str(meta.get("title") or page.title or "")
     if meta.get("case_id"):
         place = meta.get("place") or {}
         names = [place.get(k) for k in ("province", "city", "county") if place.get(k)]
