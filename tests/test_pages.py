@@ -14,7 +14,7 @@ from casebook.pages import FIELDS, md_escape, method_anchors, pinyin_key, write_
 
 def _case(cid, title, place=(None, None, None), fields=(), methods=(), org=None):
     return {"id": cid, "title": title, "url": f"cases/{cid}/",
-            "source": {"file": f"{cid}.txt", "sha256": "0" * 64, "first_line": 1, "last_line": 9},
+            "source": {"file": f"{cid}.txt", "copy": f"{cid}.txt", "sha256": "0" * 64, "first_line": 1, "last_line": 9},
             "kind": "经验交流", "organization": org, "speaker": None, "speaker_role": None, "year": None,
             "place": dict(zip(("province", "city", "county"), place)), "fields": list(fields),
             "methods": list(methods), "context": None, "text": "正文"}

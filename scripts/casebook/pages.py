@@ -27,7 +27,6 @@ from pypinyin import Style, lazy_pinyin
 from . import families, mapgrid
 from .escape import md_text
 from .front import front_matter_block
-from .write import source_copy_name
 
 # The 15 canonical fields, in the order the site lists them, with their URL slugs.
 FIELDS: dict[str, str] = {
@@ -623,10 +622,10 @@ def _method_page(s: _Site, m: dict) -> str:
         title = _link(src, s.case_path(cid), c.get("title") or cid)
         source = c.get("source") or {}
         if source.get("file"):
-            copy = source_copy_name(str(source["file"]))
+            copy = str(source.get("copy") or "")  # its published copy (sources.copy_names), if any
             lines = f" 第 {md_escape(source.get('first_line'))}–{md_escape(source.get('last_line'))} 行"
             name_md = md_escape(source["file"])
-            if copy in s.published:  # the converter publishes sources before the browse pages
+            if copy and copy in s.published:  # the converter publishes sources before the browse pages
                 name_md = f"[{name_md}]({_rel(src, 'sources/' + quote(copy))})"
             src_cell = name_md + lines
         else:

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import clean, corrections, noise_rules, outline, pool, split, textsim, write
+from . import clean, corrections, noise_rules, outline, pool, sources, split, textsim, write
 from .dedupe import Deduper, pieces
 from .model import Case
 from .read import ReadError, is_supported, read_document, unsupported_message
@@ -44,13 +45,6 @@ class Report:
     duplicates: int = 0
     warnings: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
-
-
-def source_files(src_dir: Path) -> list[Path]:
-    return sorted(
-        (p for p in src_dir.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(src_dir).parts)),
-        key=lambda p: p.relative_to(src_dir).as_posix(),
-    )
 
 
 def convert_document(path: Path, name: str, corr: corrections.Corrections | None = None) -> tuple[list[Case], list, object]:
@@ -96,22 +90,23 @@ class Analysis:
     files: list[str]
     report: Report
     words: dict = field(default_factory=dict)  # case id → (title, textsim words of title and text)
+    copies: list[tuple[str, str]] = field(default_factory=list)  # (file on disk, relative to SRC; its copy)
 
 
 POOL_FROM = 4  # documents; fewer are analysed in this process
 _job: tuple = ()  # (src_dir, corrections) for the forked workers
 
 
-def _analyse_document(path: Path) -> tuple:
+def _analyse_document(source: sources.Source) -> tuple:
     """One document, read to tagged records; any error is the file's message, not an exception.
 
     Runs in a worker process for a large folder: everything it needs travels in its
     arguments and its result, and what it adds to the corrections' ``used`` set is returned
     so that the parent can tell which corrections matched nothing."""
-    src_dir, corr = _job
-    name = path.relative_to(src_dir).as_posix()
-    if not is_supported(path):
-        return name, "skipped", f"{name}: skipped, {unsupported_message(path)}"
+    _, corr = _job
+    path, name = source.path, source.name
+    if not is_supported(Path(name)):  # the name as read: its suffix is text that can be printed
+        return name, "skipped", f"{name}: skipped, {unsupported_message(Path(name))}"
     used = set(corr.used)
     try:
         cases, removals, doc = convert_document(path, name, corr)
@@ -122,6 +117,7 @@ def _analyse_document(path: Path) -> tuple:
     out = []
     for case in cases:
         record, found = case_record(case)
+        record["source"]["copy"] = source.copy
         words = textsim.words(f"{record.get('title') or ''}\n{record.get('text') or ''}")
         out.append((record, found, case.blocks, words, pieces(record["text"])))
     chars = sum(len(ln.text) for ln in doc.lines)
@@ -143,7 +139,7 @@ def _warm_up() -> None:
     tag_methods._cfg()
 
 
-def _documents(paths: list[Path]):
+def _documents(paths: list[sources.Source]):
     """``_analyse_document`` of every path, in order; by forked workers for a large folder."""
     if len(paths) >= POOL_FROM and pool.can_fork():
         _warm_up()
@@ -173,13 +169,17 @@ def _analyse(src_dir: Path, corrections_file: Path | None, progress, workers: in
     global _job
     report = Report()
     corr = corrections.load(corrections_file)
-    records, blocks_by_id, found_by_id, words_by_id, removed, files = [], {}, {}, {}, [], []
+    records, blocks_by_id, found_by_id, words_by_id, removed, files, copies = [], {}, {}, {}, [], [], []
     dedupe = Deduper()  # fed as the documents come in, while the workers read the next ones
-    paths = source_files(src_dir)
+    listing = sources.list_sources(src_dir)
+    report.warnings.extend(listing.warnings)
+    report.failed.extend(listing.failed)
+    paths = listing.sources
     _job = (src_dir, corr)
     try:
         with pool.limited(workers):
-            for _, (name, status, result) in zip(paths if progress is None else progress(paths), _documents(paths)):
+            shown = paths if progress is None else progress(paths)
+            for source, (name, status, result) in zip(shown, _documents(paths)):
                 if status == "skipped":
                     report.warnings.append(result)
                     continue
@@ -191,6 +191,7 @@ def _analyse(src_dir: Path, corrections_file: Path | None, progress, workers: in
                 report.documents += 1
                 report.characters += chars
                 files.append(name)
+                copies.append((os.path.relpath(source.path, src_dir), source.copy))
                 removed.extend(removals)
                 for record, found, blocks, words, cut in cases:
                     base, n = record["id"], 2
@@ -221,7 +222,7 @@ def _analyse(src_dir: Path, corrections_file: Path | None, progress, workers: in
     report.warnings.extend(f"{d['file']}: “{d['title']}” duplicates {d['duplicate_of']} ({d['similarity']:.0%} shared); kept one" for d in duplicates)
     catalog = {"cases": records, "methods": methods, "removed": removed, "duplicates": duplicates}
     report.cases, report.removed, report.duplicates = len(records), len(removed), len(duplicates)
-    return Analysis(catalog, blocks_by_id, files, report, words_by_id)
+    return Analysis(catalog, blocks_by_id, files, report, words_by_id, copies)
 
 
 def _drop_duplicates(records: list[dict], blocks_by_id: dict, removed: list[dict], dups: list) -> tuple[list[dict], list[dict]]:
@@ -311,7 +312,7 @@ def _write_all(analysis: Analysis, src_dir: Path, stage: Path) -> None:
     for r, chunk in zip(parts, chunks):
         for i, related in zip(r, chunk):
             cases[i]["related"] = related
-    write.copy_sources(src_dir, stage, analysis.files)
+    write.copy_sources(src_dir, stage, analysis.copies)
     write.write_catalog(stage, catalog)
     write.write_catalog_csv(stage, catalog)
     from .ledger_page import write_ledger_page

@@ -44,11 +44,6 @@ def case_url(case_id: str) -> str:
     return f"{CASES_DIR}/{case_id}.html"
 
 
-def source_copy_name(file: str) -> str:
-    """Sources are published for download; a .md source must not become a page."""
-    return file + ".txt" if not file.lower().endswith(".txt") else file
-
-
 def render_body(blocks) -> str:
     out = []
     for b in blocks:
@@ -130,11 +125,12 @@ def write_catalog(out_dir: Path, catalog: dict) -> Path:
     return path
 
 
-def copy_sources(src_dir: Path, out_dir: Path, files: list[str]) -> None:
+def copy_sources(src_dir: Path, out_dir: Path, files: list[tuple[str, str]]) -> None:
+    """Publish each (file relative to SRC_DIR, its copy under sources/) pair; sources.copy_names names the copies."""
     dest = out_dir / SOURCES_DIR
     dest.mkdir(parents=True, exist_ok=True)
-    for f in files:
-        target = dest / source_copy_name(f)
+    for f, copy in files:
+        target = dest / copy
         target.parent.mkdir(parents=True, exist_ok=True)  # a document in a subfolder of SRC_DIR
         shutil.copyfile(src_dir / f, target)
 
