@@ -43,3 +43,22 @@ def test_hostile_document_is_text_in_page_and_front_matter(tmp_path):
     assert "&lt;script&gt;" in html.replace("&#60;", "&lt;").replace("&#62;", "&gt;") or "&#60;script&#62;" in html
     assert "<script>alert(1)</script>" in case["text"]  # the catalog keeps the real text
     json.dumps(catalog)  # serialisable
+
+
+def test_a_source_changed_during_the_run_is_published_as_it_was_read(tmp_path):
+    import hashlib
+
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    text = "关于统战工作的讲话\n同志们：\n今年全县要健全基层统战工作网络，配齐统战委员，联系党外人士。\n"
+    (src / "a.txt").write_text(text, encoding="utf-8")
+
+    def progress(paths):  # once the document is read, someone saves a new version of it
+        yield from paths
+        (src / "a.txt").write_text("另一份材料\n" * 3 + text, encoding="utf-8")
+
+    catalog, _ = convert(src, out, progress=progress, workers=1)
+    (case,) = catalog["cases"]
+    published = (out / "sources" / "a.txt").read_bytes()
+    assert published == text.encode("utf-8")
+    assert hashlib.sha256(published).hexdigest() == case["source"]["sha256"]

@@ -44,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     conv.add_argument("src_dir", type=Path, help="folder of documents")
-    conv.add_argument("out_dir", type=Path, help="where the pages go (docs/ for the site); replaced as a whole at the end")
+    conv.add_argument("out_dir", type=Path,
+                      help="where the pages go (docs/ for the site), outside SRC_DIR and the rules; the files the "
+                      "previous run wrote there are replaced at the end, nothing else is touched")
     _corrections_arg(conv)
     conv.add_argument("--quiet", action="store_true", help="no progress bar")
     _workers_arg(conv)
@@ -94,13 +96,15 @@ def _progress(quiet: bool):
 
 
 def _guard(action):
-    """Run an action; rules or corrections that cannot be read are a clear message, not a traceback."""
+    """Run an action; rules or corrections that cannot be read, or an output folder that cannot be used,
+    are a clear message, not a traceback."""
     from .corrections import CorrectionError
     from .data import DataError
+    from .outdir import OutDirError
 
     try:
         return action(), None
-    except (DataError, CorrectionError) as exc:
+    except (DataError, CorrectionError, OutDirError) as exc:
         return None, f"casebook: {exc}"
 
 
@@ -114,7 +118,8 @@ def convert_command(src: Path, out: Path, corrections_file: Path | None = None, 
     try:
         result, error = _guard(lambda: convert(src, out, progress=_progress(quiet), corrections_file=corrections_file, workers=workers))
     except OSError as exc:
-        print(f"casebook: cannot write to {out}: {exc.strerror or exc}", file=sys.stderr)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"casebook: cannot write to {out}: {where}{exc.strerror or exc}", file=sys.stderr)
         return 2
     if error:
         print(error, file=sys.stderr)

@@ -2,7 +2,10 @@
 
 `convert` first analyses every document in memory, then publishes the result: pages are
 written to a staging folder inside OUT_DIR and moved into place only when all of them are
-written, so a failed run never leaves a half-written site behind.
+written, so a failed run never leaves a half-written site behind (``outdir``: which folders
+may be OUT_DIR, one run at a time, only the files a run wrote replaced, as one transaction).
+Each document is read once, from a copy in the staging folder, and that copy is the source
+published: it is what the catalog describes even when the file changes or goes mid-run.
 
 On a large folder the work is spread over the cores (``pool``): forked workers read, clean,
 split and tag the documents (and cut the words and pieces that the related cases and the
@@ -19,22 +22,19 @@ import contextlib
 import gc
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import clean, corrections, noise_rules, outline, pool, sources, split, textsim, write
+from . import clean, corrections, noise_rules, outdir, outline, pool, sources, split, textsim, write
+from .data import data_dir
 from .dedupe import Deduper, pieces
 from .model import Case
-from .read import ReadError, is_supported, read_document, unsupported_message
+from .read import MAX_BYTES, ReadError, is_supported, read_document, unsupported_message
 from .related import Relater
 from .tag_fields import tag_fields
 from .tag_meta import kind_of, people, split_kind_prefix, year_of
 from .tag_methods import find_methods, merge
 from .tag_place import tag_place
-
-STAGING_PREFIX = ".casebook-staging-"
-
 
 @dataclass
 class Report:
@@ -94,7 +94,7 @@ class Analysis:
 
 
 POOL_FROM = 4  # documents; fewer are analysed in this process
-_job: tuple = ()  # (src_dir, corrections) for the forked workers
+_job: tuple = ()  # (src_dir, corrections, folder of the copies read or None) for the forked workers
 
 
 def _analyse_document(source: sources.Source) -> tuple:
@@ -103,13 +103,20 @@ def _analyse_document(source: sources.Source) -> tuple:
     Runs in a worker process for a large folder: everything it needs travels in its
     arguments and its result, and what it adds to the corrections' ``used`` set is returned
     so that the parent can tell which corrections matched nothing."""
-    _, corr = _job
+    src_dir, corr, keep = _job
     path, name = source.path, source.name
     if not is_supported(Path(name)):  # the name as read: its suffix is text that can be printed
         return name, "skipped", f"{name}: skipped, {unsupported_message(Path(name))}"
     used = set(corr.used)
     try:
-        cases, removals, doc = convert_document(path, name, corr)
+        data = None if keep is None or path.stat().st_size > MAX_BYTES else path.read_bytes()
+    except OSError as exc:
+        return name, "failed", f"{name}: cannot be read ({exc.strerror or exc})"
+    # kept under its path on disk (the name shown may be decoded from bytes that are not UTF-8);
+    # a failure to keep it is OUT's trouble, not the file's: raised
+    read_from = path if data is None else _keep_copy(keep / os.path.relpath(path, src_dir), data)
+    try:
+        cases, removals, doc = convert_document(read_from, name, corr)
     except ReadError as exc:
         return name, "failed", f"{name}: {exc}"
     except OSError as exc:
@@ -122,6 +129,13 @@ def _analyse_document(source: sources.Source) -> tuple:
         out.append((record, found, case.blocks, words, pieces(record["text"])))
     chars = sum(len(ln.text) for ln in doc.lines)
     return name, "ok", (chars, [r.as_dict() for r in removals], out, corr.used - used)
+
+
+def _keep_copy(copy: Path, data: bytes) -> Path:
+    """The bytes read, kept in the staging folder: the run reads them and publishes them, never the disk again."""
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_bytes(data)
+    return copy
 
 
 def _warm_up() -> None:
@@ -160,12 +174,15 @@ def _few_collections():
         gc.set_threshold(*before)
 
 
-def analyse(src_dir: Path, corrections_file: Path | None = None, progress=None, workers: int | None = None) -> Analysis:
+def analyse(src_dir: Path, corrections_file: Path | None = None, progress=None, workers: int | None = None,
+            keep: Path | None = None) -> Analysis:
+    """Every document of SRC_DIR analysed; with ``keep``, the bytes of each are kept there as read."""
     with _few_collections():
-        return _analyse(src_dir, corrections_file, progress, workers)
+        return _analyse(src_dir, corrections_file, progress, workers, keep)
 
 
-def _analyse(src_dir: Path, corrections_file: Path | None, progress, workers: int | None) -> Analysis:
+def _analyse(src_dir: Path, corrections_file: Path | None, progress, workers: int | None,
+             keep: Path | None) -> Analysis:
     global _job
     report = Report()
     corr = corrections.load(corrections_file)
@@ -175,7 +192,7 @@ def _analyse(src_dir: Path, corrections_file: Path | None, progress, workers: in
     report.warnings.extend(listing.warnings)
     report.failed.extend(listing.failed)
     paths = listing.sources
-    _job = (src_dir, corr)
+    _job = (src_dir, corr, keep)
     try:
         with pool.limited(workers):
             shown = paths if progress is None else progress(paths)
@@ -267,19 +284,6 @@ def _sync_method_cases(methods: list[dict], records: list[dict]) -> None:
     methods[:] = sorted((m for m in methods if m["cases"]), key=lambda m: m["name"])
 
 
-def publish(analysis: Analysis, src_dir: Path, out_dir: Path) -> None:
-    """Write everything into a staging folder, then swap it into OUT_DIR."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for stale in out_dir.glob(STAGING_PREFIX + "*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    stage = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
-    try:
-        _write_all(analysis, src_dir, stage)
-        write.swap_into(stage, out_dir)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-
-
 PAGES_POOL_FROM = 1000  # cases; fewer are related and written in this process
 _pages: tuple = ()  # (relater, cases, blocks by id, folder) for the forked workers
 
@@ -297,7 +301,7 @@ def _relate_and_write(r: range) -> list[list[dict]]:
     return out
 
 
-def _write_all(analysis: Analysis, src_dir: Path, stage: Path) -> None:
+def _write_all(analysis: Analysis, kept: Path, stage: Path) -> None:
     catalog = analysis.catalog
     (stage / write.CASES_DIR).mkdir()
     cases = catalog["cases"]
@@ -312,7 +316,7 @@ def _write_all(analysis: Analysis, src_dir: Path, stage: Path) -> None:
     for r, chunk in zip(parts, chunks):
         for i, related in zip(r, chunk):
             cases[i]["related"] = related
-    write.copy_sources(src_dir, stage, analysis.copies)
+    write.copy_sources(kept, stage, analysis.copies)
     write.write_catalog(stage, catalog)
     write.write_catalog_csv(stage, catalog)
     from .ledger_page import write_ledger_page
@@ -324,7 +328,15 @@ def _write_all(analysis: Analysis, src_dir: Path, stage: Path) -> None:
 
 def convert(src_dir: Path, out_dir: Path, progress=None, corrections_file: Path | None = None,
             workers: int | None = None) -> tuple[dict, Report]:
-    with pool.limited(workers), _few_collections():
-        analysis = analyse(src_dir, corrections_file, progress)
-        publish(analysis, src_dir, out_dir)
+    """Analyse SRC_DIR into a staging folder inside OUT_DIR, then swap it in (``outdir``), OUT_DIR locked throughout."""
+    outdir.check(src_dir, out_dir, data_dir())
+    with pool.limited(workers), _few_collections(), outdir.locked(out_dir):
+        outdir.recover(out_dir)  # a run killed half-way is undone or finished first
+        stage = outdir.new_stage(out_dir)
+        try:
+            analysis = analyse(src_dir, corrections_file, progress, keep=stage / outdir.READ_DIR)
+            _write_all(analysis, stage / outdir.READ_DIR, stage)
+            analysis.report.warnings.extend(outdir.swap_into(stage, out_dir))
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
     return analysis.catalog, analysis.report

@@ -10,9 +10,8 @@ import csv
 import hashlib
 import html
 import json
+import os
 import re
-import shutil
-import tempfile
 from pathlib import Path
 
 from pypinyin import lazy_pinyin
@@ -22,8 +21,6 @@ from .front import front_matter_block
 
 CASES_DIR = "cases"
 SOURCES_DIR = "sources"
-# Top-level entries of OUT_DIR that belong to the converter (pages.py and ledger_page.py add theirs).
-GENERATED = (CASES_DIR, SOURCES_DIR, "catalog.json", "catalog.csv", "index.md", "places", "fields", "methods", "maintainers")
 
 
 def case_id(title: str, sha256: str, first_line: int) -> str:
@@ -125,29 +122,14 @@ def write_catalog(out_dir: Path, catalog: dict) -> Path:
     return path
 
 
-def copy_sources(src_dir: Path, out_dir: Path, files: list[tuple[str, str]]) -> None:
-    """Publish each (file relative to SRC_DIR, its copy under sources/) pair; sources.copy_names names the copies."""
+def copy_sources(kept_dir: Path, out_dir: Path, files: list[tuple[str, str]]) -> None:
+    """Publish each source as the run read it: ``files`` pairs each document's path under ``kept_dir``
+    (its path in SRC, where the pipeline kept the bytes it read) with its copy's name under sources/
+    (sources.copy_names), so the published bytes are those the catalog's sha256 and line numbers
+    describe, even when the file in SRC changed or went away since."""
     dest = out_dir / SOURCES_DIR
     dest.mkdir(parents=True, exist_ok=True)
     for f, copy in files:
         target = dest / copy
         target.parent.mkdir(parents=True, exist_ok=True)  # a document in a subfolder of SRC_DIR
-        shutil.copyfile(src_dir / f, target)
-
-
-def swap_into(stage: Path, out_dir: Path) -> None:
-    """Replace OUT_DIR's generated entries by the staged ones.
-
-    Everything the converter generates is replaced as a whole (a deleted document leaves no
-    stale page); anything else in OUT_DIR (hand-written assets) is left alone.
-    """
-    generated = set(GENERATED) | {p.name for p in stage.iterdir()}
-    trash = Path(tempfile.mkdtemp(prefix=".casebook-old-", dir=out_dir))
-    try:
-        for name in sorted(generated):
-            if (out_dir / name).exists():
-                (out_dir / name).rename(trash / name)
-        for entry in sorted(stage.iterdir()):
-            entry.rename(out_dir / entry.name)
-    finally:
-        shutil.rmtree(trash, ignore_errors=True)
+        os.replace(kept_dir / f, target)
