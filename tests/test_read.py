@@ -84,7 +84,10 @@ def pages_text(out) -> str:
     return "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.md"))
 
 
-@pytest.mark.parametrize("bad", ["\x01", "\x7f", "\uffff", "\x1b", "\x9f"], ids=["U+0001", "U+007F", "U+FFFF", "ESC", "C1"])
+CONTROLS = {"U+0001": "\x01", "U+007F": "\x7f", "U+FFFF": "\uffff", "ESC": "\x1b", "C1": "\x9f"}
+
+
+@pytest.mark.parametrize("bad", CONTROLS.values(), ids=CONTROLS.keys())
 def test_control_characters_go_to_the_ledger_not_the_pages(tmp_path, bad):
     text = f"坚持“同心{bad}讲堂”工作法 凝聚基层统战合力\n" + BODY.replace("同心讲堂", f"同心{bad}讲堂")
     catalog, out = convert_one(tmp_path, "doc.txt", text.encode("utf-8"))
