@@ -21,6 +21,11 @@ def chars(text: str) -> Counter:
     return Counter(ch for ch in text.translate(_FULL) if not ch.isspace())
 
 
+def read_chars(doc) -> Counter:
+    """The input's characters: the lines read, plus what the reader cut out of them (controls, invisible marks)."""
+    return chars("\n".join(line.text for line in doc.lines)) + chars("".join(r.text for r in doc.removed))
+
+
 def accounted(catalog: dict, file: str) -> Counter:
     cases = [c for c in catalog["cases"] if c["source"]["file"] == file]
     out = Counter()
@@ -37,7 +42,7 @@ def accounted(catalog: dict, file: str) -> Counter:
 @pytest.mark.parametrize("path", sorted(SOURCES.iterdir()), ids=lambda p: p.name)
 def test_every_character_is_accounted_for(catalog, path):
     doc = read_document(path)
-    original = chars("\n".join(line.text for line in doc.lines))
+    original = read_chars(doc)
     got = accounted(catalog, path.name)
     assert original - got == Counter(), "lost characters"
     assert got - original == Counter(), "invented characters"

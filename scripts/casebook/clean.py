@@ -72,7 +72,7 @@ def clean(doc: Document) -> tuple[list[Block], list[Removal]]:
     The title of a web page, when the page frame shows one, comes back as a block of kind
     "title" (split decides whether the document is one case)."""
     r = rules()
-    removals: list[Removal] = []
+    removals: list[Removal] = list(doc.removed)  # what the reader already cut out of lines
     kept: list[tuple[int, str]] = []  # (line no, stripped text) of non-blank lines
     reasons: dict[int, str] = {}
     fold = fold_for("".join(line.text for line in doc.lines))

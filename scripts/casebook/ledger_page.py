@@ -24,6 +24,8 @@ REASON_LABELS = {
     "source-url": "来源网址",
     "pagination": "分页",
     "encoding-damage": "乱码",
+    "control-character": "控制字符",
+    "invisible-character": "不可见字符",
     "duplicate": "重复内容",
 }
 
@@ -56,7 +58,7 @@ def ledger_markdown(catalog: dict, report) -> str:
         out.append("| 行 | 原因 | 删除的文字 |\n| ---: | --- | --- |")
         for r in sorted(by_file[f], key=lambda r: (r["line"], r["reason"])):
             label = REASON_LABELS.get(r["reason"], r["reason"])
-            out.append(f"| {r['line']} | {md_escape(label)} | {md_escape(r['text'][:300])} |")
+            out.append(f"| {r['line']} | {md_escape(label)} | {md_escape(_shown(r)[:300])} |")
         out.append("")
     dups = catalog.get("duplicates") or []
     if dups:
@@ -75,6 +77,13 @@ def ledger_markdown(catalog: dict, report) -> str:
         out.extend(f"- {md_escape(w)}" for w in warnings)
         out.append("")
     return "\n".join(out) + "\n"
+
+
+def _shown(removal: dict) -> str:
+    """Removed control and invisible characters are shown by their code points: as themselves they show nothing."""
+    if removal["reason"] in ("control-character", "invisible-character"):
+        return " ".join(f"U+{ord(ch):04X}" for ch in removal["text"])
+    return removal["text"]
 
 
 def write_ledger_page(catalog: dict, report, docs_dir: Path) -> Path:

@@ -37,6 +37,8 @@ class Document:
     # Lines the reader already knows are not the document (a web page's navigation):
     # line number → ledger reason.  The cleaner records them like its own removals.
     preremoved: dict[int, str] = field(default_factory=dict)
+    # Characters the reader cut out of lines (controls, invisible marks), for the ledger.
+    removed: list[Removal] = field(default_factory=list)
 
 
 @dataclass

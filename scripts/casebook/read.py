@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from pathlib import Path
 
-from .model import Document, Line
+from .model import Document, Line, Removal
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".docx", ".html", ".htm"}
@@ -30,6 +31,19 @@ MAX_BYTES = 20 * 1024 * 1024  # a single speech or compilation is far smaller
 
 # Chinese legacy encodings are all read as GB18030, their common superset.
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936"}
+
+# Characters that are not text.  Spacing controls (vertical tab, form feed, the separators) are
+# read as a space: a line is what ends at a newline, as an editor numbers it, and whitespace is
+# no character the ledger counts.  Other controls, DEL, C1 controls, lone surrogates and
+# noncharacters (U+FFFF…) break a page's YAML front matter later; invisible marks inside a word
+# (zero-width space, word joiner, a BOM inside the text, soft hyphen) split it for search.  Both
+# are cut out when reading and go to the ledger with their reason.
+_SPACING = re.compile("[\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}" for p in range(0, 0x110000, 0x10000))
+_NOT_TEXT = {
+    "control-character": re.compile(f"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff{_NONCHARACTERS}]"),
+    "invisible-character": re.compile("[\u00ad\u200b\u2060-\u2064\ufeff]"),
+}
 
 
 class ReadError(Exception):
@@ -111,6 +125,7 @@ def read_document(path: Path, name: str | None = None) -> Document:
 
 
 def _document(name: str, data: bytes, encoding: str, lines: list[str]) -> Document:
+    lines, removed = _only_text(name, lines)
     if not any(t.strip() for t in lines):
         raise ReadError("the file holds no text")
     return Document(
@@ -118,4 +133,20 @@ def _document(name: str, data: bytes, encoding: str, lines: list[str]) -> Docume
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
         lines=[Line(i, t) for i, t in enumerate(lines, start=1)],
+        removed=removed,
     )
+
+
+def _only_text(name: str, lines: list[str]) -> tuple[list[str], list[Removal]]:
+    """The lines without the characters that are not text, and those characters for the ledger
+    (one entry per line and reason), so the ledger still accounts for every input character."""
+    out, removed = [], []
+    for no, line in enumerate(lines, start=1):
+        line = _SPACING.sub(" ", line)
+        for reason, pattern in _NOT_TEXT.items():
+            found = pattern.findall(line)
+            if found:
+                removed.append(Removal(name, no, "".join(found), reason))
+                line = pattern.sub("", line)
+        out.append(line)
+    return out, removed
