@@ -9,11 +9,27 @@ from pathlib import Path
 import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+_DERIVED: list = []  # what the modules build from the rules, cached: forgotten by reset()
 
 
 def data_dir() -> Path:
     """cases/ of the project, or CASEBOOK_DATA when a deployment keeps its rules elsewhere."""
     return Path(os.environ.get("CASEBOOK_DATA", PROJECT_ROOT / "cases"))
+
+
+def rules_cache(fn):
+    """functools.cache for what a module builds from the rules, so that reset() forgets it too."""
+    cached = functools.cache(fn)
+    _DERIVED.append(cached)
+    return cached
+
+
+def reset() -> None:
+    """Forget every rules file read and all that was built from them: the next run reads
+    data_dir() again (a test that points CASEBOOK_DATA at other rules)."""
+    load.cache_clear()
+    for fn in _DERIVED:
+        fn.cache_clear()
 
 
 @functools.cache
