@@ -1,4 +1,5 @@
-"""Loads the rules people edit (YAML under cases/) once per run."""
+"""Loads the rules people edit (YAML under cases/) once per run, each checked against its
+schema (schemas.py) as it is read, so that a mistake stops the run with one line naming it."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import functools
 import os
 from pathlib import Path
 
-import yaml
+from . import rules, schemas
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 _DERIVED: list = []  # what the modules build from the rules, cached: forgotten by reset()
@@ -37,12 +38,11 @@ def load(name: str):
     """Parse cases/<name>.yml; a broken rules file is a user error, reported by name."""
     path = data_dir() / f"{name}.yml"
     try:
-        with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+        return rules.read(path, schemas.FILES.get(name))
     except FileNotFoundError as exc:
         raise DataError(f"{path}: rules file is missing") from exc
-    except yaml.YAMLError as exc:
-        raise DataError(f"{path}: not valid YAML ({exc})") from exc
+    except rules.RuleError as exc:
+        raise DataError(str(exc)) from exc
 
 
 class DataError(Exception):
