@@ -1,9 +1,12 @@
 """Refuses a rule pattern that can backtrack catastrophically, before it is ever run.
 
 Python's ``re`` backtracks: a pattern such as ``(a+)+$`` tries every way of cutting a line of
-a's among the repetitions, 2**n of them, and cannot be interrupted.  A rule is data that
-anyone may edit, so each pattern is checked statically when its file is loaded (the check
-costs nothing while documents are converted, and the engine and every result stay as they are).
+a's among the repetitions, 2**n of them.  A rule is data that anyone may edit, so each pattern
+is checked statically when its file is loaded: the check costs nothing while documents are
+converted, and the engine and every result stay as they are.  (A timer could interrupt a
+search, but whether a line is noise would then depend on the machine's speed, and arming one
+around each of millions of searches costs more than the searches; engines that never
+backtrack, such as RE2, have no look-arounds, which the rules use.)
 
 The check looks at each loop — a group repeated three times or more, ``(…)+``, ``(…)*``,
 ``(…){3,}``; two repetitions are at worst quadratic — and refuses it when one text can be
