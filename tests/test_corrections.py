@@ -154,7 +154,7 @@ def test_an_entry_of_the_wrong_type_is_one_line_naming_it(src, tmp_path, capsys,
     assert code == 2
     assert err == f"casebook: {corr}: {err.split(': ', 2)[2]}" and err.count("\n") == 1, err
     assert expected in err, err
-    assert not (tmp_path / "out").exists()  # nothing written
+    assert not (tmp_path / "out" / "catalog.json").exists()  # nothing written
 
 
 def test_an_unknown_section_or_operation_is_named(src, tmp_path):
