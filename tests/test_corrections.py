@@ -100,7 +100,7 @@ merge_methods:
 
 
 def test_bad_corrections_file_is_a_clear_error(src, tmp_path):
-    with pytest.raises(CorrectionError, match="cases\\[0\\] needs 'match'"):
+    with pytest.raises(CorrectionError, match="cases\\[0\\]: match is missing"):
         run(src, tmp_path, "cases:\n  - place: null\n")
     corr = tmp_path / "bad.yml"
     corr.write_text("cases: [", encoding="utf-8")
@@ -115,3 +115,52 @@ def test_bundled_corrections_file_has_no_stale_entry(tmp_path):
 
     _, report = convert(SOURCES, tmp_path / "out", corrections_file=ROOT / "cases" / "corrections.yml")
     assert not [w for w in report.warnings if "matches nothing" in w]
+
+
+# --- F10: entries of the wrong type are named, never a traceback or a silent wrong tag --------
+
+# Each entry matches a case or a file of ``src``, so that it is applied, not only loaded.
+WRONG_TYPES = {
+    "match-is-text": ("cases: [{match: 'id'}]", "cases[0].match: expected a mapping of id, marker, file"),
+    "place-is-text": ("cases: [{match: {marker: 童光源}, place: 湖北}]", "cases[0].place: expected a mapping of province"),
+    "methods-not-text": ("cases: [{match: {marker: 童光源}, add_methods: [123, null]}]",
+                         "cases[0].add_methods[0]: expected text, got the number 123"),
+    "marker-is-list": ("cases: [{match: {marker: [a]}}]", "cases[0].match.marker: expected text, got a list"),
+    "split-is-text": ("split: [hello]", "split[0]: expected a mapping of file, at_line, got the text 'hello'"),
+    "split-no-line": ("split: [{file: 001_b811958664596ffb.txt}]", "split[0]: at_line is missing"),
+    "split-line-text": ("split: [{file: 001_b811958664596ffb.txt, at_line: abc}]",
+                        "split[0].at_line: expected a line number (1 or more)"),
+    "join-lines-number": ("join: [{file: 001_b811958664596ffb.txt, lines: 5}]",
+                          "join[0].lines: expected a list of line numbers"),
+    "merge-is-text": ("merge_methods: [x]", "merge_methods[0]: expected a mapping of into, names"),
+    "fields-is-text": ("cases: [{match: {marker: 童光源}, add_fields: 宗教工作}]",
+                       "cases[0].add_fields: expected a list of field names, got the text '宗教工作'"),
+    "title-null": ("cases: [{match: {marker: 童光源}, title: null}]", "cases[0].title: expected text, got nothing (null)"),
+}
+
+
+@pytest.mark.parametrize("command", ["convert", "check"])
+@pytest.mark.parametrize("variant", WRONG_TYPES)
+def test_an_entry_of_the_wrong_type_is_one_line_naming_it(src, tmp_path, capsys, command, variant):
+    from casebook.cli import main
+
+    text, expected = WRONG_TYPES[variant]
+    corr = tmp_path / "corrections.yml"
+    corr.write_text(text + "\n", encoding="utf-8")
+    out = [str(tmp_path / "out")] if command == "convert" else []
+    args = [command, str(src), *out, "--corrections", str(corr)]
+    code = main(args)
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err == f"casebook: {corr}: {err.split(': ', 2)[2]}" and err.count("\n") == 1, err
+    assert expected in err, err
+    assert not (tmp_path / "out" / "catalog.json").exists()  # nothing written
+
+
+def test_an_unknown_section_or_operation_is_named(src, tmp_path):
+    with pytest.raises(CorrectionError, match=r"corrections.yml: case: unknown key \(expected one of cases, "):
+        run(src, tmp_path, "case: []\n")
+    with pytest.raises(CorrectionError, match=r"cases\[0\]\.add_field: unknown key \(expected one of match, place, "):
+        run(src, tmp_path, "cases: [{match: {marker: 童光源}, add_field: [宗教工作]}]\n")
+    with pytest.raises(CorrectionError, match=r"cases\[0\]\.match: expected at least one of id, marker, file"):
+        run(src, tmp_path, "cases: [{match: {}}]\n")

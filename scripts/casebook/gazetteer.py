@@ -70,7 +70,7 @@ def short_name(full: str) -> str:
     return name
 
 
-@functools.cache
+@data.rules_cache
 def load() -> "Gazetteer":
     return Gazetteer(data.data_dir() / "gazetteer" / "adcodes.csv", data.load("places"))
 

@@ -7,7 +7,6 @@ of a reason are one union, and the flag for Latin letters is set where it is nee
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -103,7 +102,7 @@ def _anchored(pattern: str) -> bool:
     return True
 
 
-@functools.cache
+@data.rules_cache
 def rules() -> Rules:
     """The noise rules of cases/noise.yml, compiled once per run."""
     cfg = data.load("noise")

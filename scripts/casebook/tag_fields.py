@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 
 from . import data
 
 
-@functools.cache
+@data.rules_cache
 def _rules():
     cfg = data.load("fields")
     return (

@@ -10,7 +10,6 @@ named again.  Shapes live in cases/people.yml.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from . import data
@@ -31,7 +30,7 @@ _BARE_COMMITTEE = {"省委", "市委", "县委", "区委", "州委", "旗委", "
 _ORG_IN_TITLE = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,16}?(?:省|市|州|盟|县|区|旗)委(?:员会)?统战部")
 
 
-@functools.cache
+@data.rules_cache
 def _kinds() -> list[dict]:
     return data.load("kinds")
 
@@ -61,7 +60,7 @@ def year_of(*texts: str | None) -> int | None:
     return None
 
 
-@functools.cache
+@data.rules_cache
 def _people_rules() -> dict:
     cfg = data.load("people")
     endings = "|".join(map(re.escape, cfg["organization_endings"]))

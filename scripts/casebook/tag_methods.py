@@ -44,7 +44,6 @@ characters is read in Simplified, and its names are spelled as the text spells t
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from collections import Counter
@@ -106,7 +105,7 @@ def _alt(words) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
-@functools.cache
+@data.rules_cache
 def _cfg() -> dict:
     cfg = dict(data.load("methods"))
     cfg["stop"] = set(cfg["stoplist"]) | {s.replace("、", "") for s in cfg["stoplist"]}

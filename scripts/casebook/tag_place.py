@@ -24,7 +24,6 @@ as Simplified first (gazetteer.to_simplified).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -85,7 +84,7 @@ _PATTERNS = ("anonymised", "bulletin", "visit_after", "venue_after", "visitor_af
 _ENDINGS = ("visit_direct", "not_visit", "partner_before")  # words a clause may end with
 
 
-@functools.cache
+@data.rules_cache
 def _rules() -> dict:
     r = data.load("places")
     words = lambda key: "|".join(map(re.escape, sorted(r[key], key=len, reverse=True)))  # noqa: E731
@@ -175,7 +174,7 @@ def _confirmed(text: str, h: _Hit) -> bool:
     return is_word_span(text, h.start, h.end)
 
 
-@functools.cache
+@data.rules_cache
 def _lineage(p: Place) -> tuple[str, ...]:
     """The codes of a place, its prefecture city and its province."""
     g = load()
