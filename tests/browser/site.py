@@ -28,14 +28,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--no-first-run"]
 
 
-def convert(docs: Path, src: Path | None = None) -> Path:
-    """Run the real converter on ``src`` (default: the bundled corpus) into ``docs``
-    (unless CASEBOOK_TEST_DOCS gives converted docs for the bundled corpus)."""
+def convert(docs: Path, src: Path | None = None, *options: str) -> Path:
+    """Run the real converter on ``src`` (default: the bundled corpus) into ``docs``, with the
+    command line's ``options`` (unless CASEBOOK_TEST_DOCS gives converted docs for the bundled corpus)."""
     given = os.environ.get("CASEBOOK_TEST_DOCS") if src is None else None
     if given:
         shutil.copytree(given, docs, dirs_exist_ok=True)
     else:
-        subprocess.run([sys.executable, "-m", "casebook.cli", "convert", str(src or ROOT / "cases/sources"), str(docs)],
+        subprocess.run([sys.executable, "-m", "casebook.cli", "convert", str(src or ROOT / "cases/sources"), str(docs),
+                        *options],
                        check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")})
     if not (docs / "index.md").exists():  # converter without the site pages step
         sys.path.insert(0, str(ROOT / "scripts"))

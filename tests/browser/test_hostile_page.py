@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 
 import pytest
 
-from .site import ROOT, Server, build, search, write_config
+from .site import ROOT, Server, build, convert, search, write_config
 
 HOSTILE = """---
 title: 假的前言
@@ -37,8 +35,7 @@ def hostile_site(tmp_path_factory):
     src.mkdir()
     (src / "hostile <b>x<b> & $(id).txt").write_text(HOSTILE, encoding="utf-8")
     shutil.copy(ROOT / "cases" / "sources" / "002_c78fcdc5d01df34d.txt", src / "speech.txt")
-    subprocess.run([sys.executable, "-m", "casebook.cli", "convert", str(src), str(docs)], check=True, capture_output=True)
-    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    convert(docs, src)
     result = build(write_config(work, docs, site))
     assert result.returncode == 0, result.stderr
     removed = json.loads((docs / "catalog.json").read_text(encoding="utf-8"))["removed"]

@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
-import subprocess
-import sys
 
 import pytest
 import yaml
 
-from .site import ROOT, Server, build, search, write_config
+from .site import Server, build, convert, search, write_config
 
 pytestmark = pytest.mark.browser
 
@@ -41,9 +38,7 @@ def corrected_site(tmp_path_factory):
     (src / "联络站.txt").write_text(DOCUMENT, encoding="utf-8")
     corrections = work / "corrections.yml"
     corrections.write_text(yaml.safe_dump(CORRECTIONS, allow_unicode=True), encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "casebook.cli", "convert", str(src), str(docs), "--corrections",
-                    str(corrections)], check=True, capture_output=True)
-    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    convert(docs, src, "--corrections", str(corrections))
     result = build(write_config(work, docs, site))
     assert result.returncode == 0, result.stderr
     with Server(site) as srv:
