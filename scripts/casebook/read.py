@@ -39,11 +39,18 @@ _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936"}
 # (zero-width space, word joiner, a BOM inside the text, soft hyphen) split it for search.  Both
 # are cut out when reading and go to the ledger with their reason.
 _SPACING = re.compile("[\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
-_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}" for p in range(0, 0x110000, 0x10000))
+_NONCHARACTERS_BMP = "\ufdd0-\ufdef\ufffe\uffff"
+_NONCHARACTERS = _NONCHARACTERS_BMP + "".join(f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}" for p in range(0x10000, 0x110000, 0x10000))
 _NOT_TEXT = {
     "control-character": re.compile(f"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff{_NONCHARACTERS}]"),
     "invisible-character": re.compile("[\u00ad\u200b\u2060-\u2064\ufeff]"),
 }
+# Any of the above in the Basic Multilingual Plane, as one character class: one search of a
+# whole document, which almost never holds one (a class with characters past U+FFFF is
+# searched ten times slower, so past U+FFFF a range tells whether there is anything to look at)
+_ODD_BMP = re.compile("[" + "".join(p.pattern[1:-1] for p in (_SPACING, *_NOT_TEXT.values())).replace(
+    _NONCHARACTERS, _NONCHARACTERS_BMP) + "]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class ReadError(Exception):
@@ -140,6 +147,9 @@ def _document(name: str, data: bytes, encoding: str, lines: list[str]) -> Docume
 def _only_text(name: str, lines: list[str]) -> tuple[list[str], list[Removal]]:
     """The lines without the characters that are not text, and those characters for the ledger
     (one entry per line and reason), so the ledger still accounts for every input character."""
+    joined = "\n".join(lines)
+    if not _ODD_BMP.search(joined) and not _ASTRAL.search(joined):
+        return lines, []
     out, removed = [], []
     for no, line in enumerate(lines, start=1):
         line = _SPACING.sub(" ", line)
