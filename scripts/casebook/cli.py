@@ -97,14 +97,12 @@ def _progress(quiet: bool):
 
 def _guard(action):
     """Run an action; rules or corrections that cannot be read, or an output folder that cannot be used,
-    are a clear message, not a traceback."""
-    from .corrections import CorrectionError
-    from .data import DataError
-    from .outdir import OutDirError
+    are a clear message, not a traceback (every such error is a CasebookError, errors.py)."""
+    from .errors import CasebookError
 
     try:
         return action(), None
-    except (DataError, CorrectionError, OutDirError) as exc:
+    except CasebookError as exc:
         return None, f"casebook: {exc}"
 
 

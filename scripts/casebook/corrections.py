@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import rules, schemas
+from .errors import CasebookError
 from .model import Case
 
 
-class CorrectionError(Exception):
+class CorrectionError(CasebookError):
     """The corrections file cannot be read or has an entry we do not understand."""
 
 

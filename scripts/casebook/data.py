@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from . import rules, schemas
+from .errors import CasebookError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 _DERIVED: list = []  # what the modules build from the rules, cached: forgotten by reset()
@@ -45,5 +46,5 @@ def load(name: str):
         raise DataError(str(exc)) from exc
 
 
-class DataError(Exception):
+class DataError(CasebookError):
     """A rules file under cases/ is missing or malformed."""

@@ -31,6 +31,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .errors import CasebookError
+
 try:
     import fcntl
 except ImportError:  # not on Windows: runs are then not kept apart
@@ -47,7 +49,7 @@ LOCK = ".casebook-lock"
 READ_DIR = ".casebook-read"  # in the staging folder: the copy of each document that the run read
 
 
-class OutDirError(Exception):
+class OutDirError(CasebookError):
     """OUT cannot be used; the message names it and says what to do."""
 
 

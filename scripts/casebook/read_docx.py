@@ -18,7 +18,11 @@ import io
 import zipfile
 import zlib
 
-from .read import ReadError
+from .errors import ReadError
+from .model import Document
+from .read_text import document
+
+FILE_EXTENSIONS = (".docx",)
 
 MAX_XML_BYTES = 32 * 1024 * 1024  # the XML of a long compilation is a few MB
 _MB = 1024 * 1024
@@ -26,6 +30,10 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: old .doc, o
 _ENCRYPTION_STREAMS = tuple(name.encode("utf-16-le") for name in ("EncryptedPackage", "EncryptionInfo"))
 _WRAPPERS = {"sdt", "sdtContent", "customXml"}  # hold paragraphs, rows or cells; sdtPr holds none
 DAMAGED = "the .docx file is damaged or truncated: open it in Word or WPS and save it again"
+
+
+def read(name: str, data: bytes) -> Document:
+    return document(name, data, "docx", docx_lines(data))
 
 
 def docx_lines(data: bytes) -> list[str]:

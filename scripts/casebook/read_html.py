@@ -18,7 +18,11 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
-from .read import ReadError
+from .errors import ReadError
+from .model import Document
+from .read_text import decode, document
+
+FILE_EXTENSIONS = (".html", ".htm")
 
 _BLOCK = {
     "p", "div", "br", "li", "ul", "ol", "tr", "table", "section", "article", "header", "footer",
@@ -32,6 +36,15 @@ _WS = re.compile(r"[ \t\u00a0\u3000]+")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
 # libxml2 drops what follows </html> (a browser shows it): without these end tags it stays in the body.
 _DOC_END = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
+
+
+def read(name: str, data: bytes) -> Document:
+    """The page's visible lines; those that are not the article are marked as web chrome for the cleaner."""
+    text, encoding = decode(data)
+    lines, chrome = html_lines(text)
+    doc = document(name, data, encoding, lines)
+    doc.preremoved = {i + 1: "web-chrome" for i in chrome}
+    return doc
 
 
 def html_lines(text: str) -> tuple[list[str], set[int]]:

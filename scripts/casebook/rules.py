@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from . import regex_guard
+from .errors import CasebookError
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 100
@@ -26,7 +27,7 @@ MAX_VALUES = 100_000
 LIMIT = 100_000  # the largest count or length a rule may give
 
 
-class RuleError(Exception):
+class RuleError(CasebookError):
     """A rules file that cannot be used; the message names the file and says why."""
 
 
