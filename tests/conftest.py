@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,19 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 SOURCES = ROOT / "cases" / "sources"
+
+
+@pytest.fixture
+def rules_dir(tmp_path, monkeypatch):
+    """A copy of cases/ that a test may edit or break, read instead of the real one."""
+    from casebook import data
+
+    d = tmp_path / "cases"
+    shutil.copytree(ROOT / "cases", d, ignore=shutil.ignore_patterns("sources"))
+    monkeypatch.setenv("CASEBOOK_DATA", str(d))
+    data.reset()
+    yield d
+    data.reset()
 
 
 @pytest.fixture(scope="session")

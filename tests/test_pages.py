@@ -8,8 +8,9 @@ import re
 from pathlib import Path
 
 import markdown
+import yaml
 
-from casebook.pages import FIELDS, md_escape, method_anchors, pinyin_key, write_site_pages
+from casebook.pages import md_escape, method_anchors, pinyin_key, site_fields, write_site_pages
 
 
 def _case(cid, title, place=(None, None, None), fields=(), methods=(), org=None):
@@ -48,7 +49,7 @@ def _html(md: str) -> str:
 def test_writes_home_place_field_and_method_pages(tmp_path):
     pages = _write(tmp_path)
     assert {"index.md", "places/index.md", "places/unknown.md", "fields/index.md", "methods/index.md"} <= set(pages)
-    assert {f"fields/{slug}.md" for slug in FIELDS.values()} <= set(pages)
+    assert {f"fields/{slug}.md" for slug in site_fields().values()} <= set(pages)
     assert "places/hubeisheng/index.md" in pages and "places/hubeisheng/xiangyangshi.md" in pages
     assert "places/henansheng/xinxiangshi.md" in pages
 
@@ -73,10 +74,10 @@ def test_places_tree_counts_and_unknown_group(tmp_path):
 
 
 def test_field_page_lists_cases_and_cities(tmp_path):
-    page = _write(tmp_path)[f"fields/{FIELDS['基层统战']}.md"]
+    page = _write(tmp_path)[f"fields/{site_fields()['基层统战']}.md"]
     assert "../cases/xy.md" in page and "../cases/xx.md" in page and "anon.md" not in page
     assert "襄阳市" in page and "新乡市" in page
-    assert "暂无案例" in _write(tmp_path)[f"fields/{FIELDS['留学人员']}.md"]
+    assert "暂无案例" in _write(tmp_path)[f"fields/{site_fields()['留学人员']}.md"]
 
 
 def test_glossary_sorted_by_pinyin_with_aliases_definition_and_all_places(tmp_path):
@@ -94,7 +95,7 @@ def test_glossary_sorted_by_pinyin_with_aliases_definition_and_all_places(tmp_pa
 
 def test_source_text_is_shown_literally(tmp_path):
     pages = _write(tmp_path)
-    for name in ("methods/index.md", "places/unknown.md", f"fields/{FIELDS['宗教工作']}.md"):
+    for name in ("methods/index.md", "places/unknown.md", f"fields/{site_fields()['宗教工作']}.md"):
         html = _html(pages[name])
         assert "<script>" not in html and "<em>" not in html
         assert 'href="javascript' not in html
@@ -238,11 +239,11 @@ def test_matrix_counts_cases_per_place_and_field(tmp_path):
     unknown = rows["[未注明地点](unknown.md)"]
     assert "[1](../fields/zongjiao-gongzuo.md#p-unknown)" in unknown
     header = page.splitlines()[[i for i, l in enumerate(page.splitlines()) if l.startswith("| 地区")][0]]
-    assert header.count("../fields/") == len(FIELDS)
+    assert header.count("../fields/") == len(site_fields())
 
 
 def test_field_page_sets_the_places_side_by_side(tmp_path):
-    page = _write(tmp_path, _learning_catalog())[f"fields/{FIELDS['基层统战']}.md"]
+    page = _write(tmp_path, _learning_catalog())[f"fields/{site_fields()['基层统战']}.md"]
     html = _html(page)
     for anchor in ("p-hubeisheng-xiangyangshi", "p-henansheng-xinxiangshi", "p-sichuansheng-luzhoushi"):
         assert f'id="{anchor}"' in html
@@ -330,7 +331,7 @@ def test_a_large_glossary_is_cut_into_pages_in_pinyin_order(tmp_path):
 def test_field_home_and_province_pages_stay_bounded(tmp_path):
     small = _write(tmp_path / "a", _big_catalog(200, 100))
     big = _write(tmp_path / "b", _big_catalog(800, 400))
-    field = f"fields/{FIELDS['基层统战']}.md"
+    field = f"fields/{site_fields()['基层统战']}.md"
     for name in (field, "index.md", "places/hubeisheng/index.md", "methods/families.md"):
         assert len(big[name]) < 1.5 * len(small[name]) + 2_000, (name, len(small[name]), len(big[name]))
     card = big[field][big[field].index('id="p-hubeisheng-xiangyangshi"'):]
@@ -339,3 +340,29 @@ def test_field_home_and_province_pages_stay_bounded(tmp_path):
     assert card.count("../methods/m-") == pages_mod.CARD_METHODS_MAX and "…… 共 " in card
     assert "全部 400 个案例" in big["places/hubeisheng/index.md"]
     assert big["index.md"].count("](methods/m-") == pages_mod.HOME_SHARED_MAX
+
+
+def test_a_field_added_to_fields_yml_gets_its_page_with_no_code_change(rules_dir, tmp_path):
+    """The fields and their slugs live in cases/fields.yml only: a new field is tagged, gets a
+    page (its slug made from its pinyin when fields.yml gives none) and a row on the fields index."""
+    from casebook.pipeline import convert
+
+    path = rules_dir / "fields.yml"
+    cfg = yaml.safe_load(path.read_text(encoding="utf-8"))
+    cfg["fields"]["文化交流"] = ["文化交流", "非遗传承"]
+    cfg["fields"]["体育联谊"] = ["体育联谊", "友谊赛"]
+    cfg["slugs"]["体育联谊"] = "tiyu-lianyi"
+    path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "交流.txt").write_text(
+        "某县开展文化交流的做法\n\n近年来，某县统战部以文化交流为纽带，组织非遗传承人开展文化交流活动，"
+        "举办体育联谊友谊赛，体育联谊活动每年一届，非遗传承成果丰硕。\n", encoding="utf-8")
+    docs = tmp_path / "docs"
+    catalog, _ = convert(src, docs)
+    assert {"文化交流", "体育联谊"} <= set(catalog["cases"][0]["fields"])
+    for slug in ("f-wenhuajiaoliu", "tiyu-lianyi"):
+        page = (docs / "fields" / f"{slug}.md").read_text(encoding="utf-8")
+        assert "某县开展文化交流的做法" in page
+    index = (docs / "fields" / "index.md").read_text(encoding="utf-8")
+    assert "f-wenhuajiaoliu" in index and "tiyu-lianyi" in index and "体育联谊" in index

@@ -3,7 +3,6 @@ the key and what is expected, exit 2, never a traceback or a hang (issue 12: F15
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import time
@@ -22,17 +21,6 @@ DOC = (
     "下一步，将继续完善工作机制，推动民营经济健康发展，凝聚各方力量。\n\n"
     + "a" * 60 + "!\n"
 )
-
-
-@pytest.fixture
-def rules_dir(tmp_path, monkeypatch):
-    """A copy of cases/ that a test may break, read instead of the real one."""
-    d = tmp_path / "cases"
-    shutil.copytree(ROOT / "cases", d, ignore=shutil.ignore_patterns("sources"))
-    monkeypatch.setenv("CASEBOOK_DATA", str(d))
-    data.reset()
-    yield d
-    data.reset()
 
 
 @pytest.fixture

@@ -24,28 +24,11 @@ from typing import Iterable
 
 from pypinyin import Style, lazy_pinyin
 
-from . import families, mapgrid
+from . import data, families, mapgrid
 from .escape import md_text
 from .front import front_matter_block
+from .tag_fields import canonical_fields, field_slugs
 
-# The 15 canonical fields, in the order the site lists them, with their URL slugs.
-FIELDS: dict[str, str] = {
-    "多党合作": "duodang-hezuo",
-    "无党派人士": "wudangpai-renshi",
-    "党外知识分子": "dangwai-zhishifenzi",
-    "民族工作": "minzu-gongzuo",
-    "宗教工作": "zongjiao-gongzuo",
-    "民营经济": "minying-jingji",
-    "新的社会阶层": "xinde-shehui-jieceng",
-    "留学人员": "liuxue-renyuan",
-    "港澳台": "gang-ao-tai",
-    "海外侨务": "haiwai-qiaowu",
-    "党外代表人士": "dangwai-daibiao-renshi",
-    "基层统战": "jiceng-tongzhan",
-    "网络统战": "wangluo-tongzhan",
-    "思想政治引领": "sixiang-zhengzhi-yinling",
-    "大统战格局": "da-tongzhan-geju",
-}
 
 UNKNOWN_PLACE = "未注明地点"
 _NO_CITY = "未注明城市"
@@ -92,8 +75,16 @@ def slugify(text: str, fallback: str = "x") -> str:
     return slug[:60] or fallback
 
 
+@data.rules_cache
+def site_fields() -> dict[str, str]:
+    """The canonical fields, in the order the site lists them, with their URL slugs: both from
+    cases/fields.yml, a field without a slug there named by its pinyin."""
+    slugs = field_slugs()
+    return {f: slugs.get(f) or "f-" + slugify(f) for f in canonical_fields()}
+
+
 def field_slug(name: str) -> str:
-    return FIELDS.get(name) or "f-" + slugify(name)
+    return site_fields().get(name) or "f-" + slugify(name)
 
 
 def unique_slugs(names: Iterable[str], fallback: str, prefix: str = "") -> dict[str, str]:
@@ -175,7 +166,7 @@ class _Site:
         # methods as knowledge: shape of the name, fields of the cases using it, similar methods
         self.shapes = {m["name"]: families.shape_of(m["name"], m.get("aliases") or []) for m in self.methods}
         self.method_fields = {
-            m["name"]: [f for f in FIELDS if any(f in (self.by_id[i].get("fields") or []) for i in self.method_cases[m["name"]])]
+            m["name"]: [f for f in site_fields() if any(f in (self.by_id[i].get("fields") or []) for i in self.method_cases[m["name"]])]
             for m in self.methods}
         self.similar = families.similar_methods(self.methods, self.method_fields)
         self.by_shape: dict[str, list[dict]] = defaultdict(list)
@@ -290,7 +281,7 @@ def _home(s: _Site, catalog: dict) -> str:
     out.append('<div class="cb-entries" markdown>\n\n')
     entries = (
         ("places/index.md", "按地区", f"省、市、区县逐级查看各地案例，共 {len(s.tree)} 个省份。"),
-        ("fields/index.md", "按领域", f"统一战线 {len(FIELDS)} 个工作领域，每个领域的案例和开展工作的城市。"),
+        ("fields/index.md", "按领域", f"统一战线 {len(site_fields())} 个工作领域，每个领域的案例和开展工作的城市。"),
         ("methods/index.md", "按方法", f"{len(s.methods)} 种具名工作方法，按拼音排序，可按名称形式和领域筛选。"),
         ("places/map.md", "案例地图", "全国各省份的案例数量一览，点击省份进入该省案例。"),
         ("places/matrix.md", "地区×领域", "各地在各领域的案例数量对照表，看谁在做宗教工作、网络统战等。"),
@@ -386,7 +377,7 @@ def _city_page(s: _Site, prov: str, city: str) -> str:
     if methods:
         out.append("## 本地工作方法\n\n")
         out.append("、".join(_link(src, s.method_path(m), m) for m in methods) + "\n\n")
-    fields = [f for f in FIELDS if any(f in (s.by_id[i].get("fields") or []) for i in ids)]
+    fields = [f for f in site_fields() if any(f in (s.by_id[i].get("fields") or []) for i in ids)]
     if fields:
         out.append("## 涉及领域\n\n")
         out.append("、".join(_link(src, f"fields/{field_slug(f)}.md", f) for f in fields) + "\n")
@@ -406,7 +397,7 @@ def _fields_index(s: _Site) -> str:
     src = "fields/index.md"
     out = [_front("按领域"), "# 按领域浏览\n\n", "统一战线工作的 15 个领域。\n\n"]
     out.append("| 领域 | 案例 | 城市 |\n| --- | ---: | ---: |\n")
-    for f, slug in FIELDS.items():
+    for f, slug in site_fields().items():
         ids = [str(c["id"]) for c in s.cases if f in (c.get("fields") or [])]
         cities = {s.city_of(s.by_id[i]) for i in ids} - {None}
         out.append(f"| [{f}]({slug}.md) | {len(ids)} | {len(cities)} |\n")
@@ -570,7 +561,7 @@ def _filter_bar(s: _Site, ms: list[dict] | None = None) -> str:
             fields[f] += 1
     opts_shape = "".join(f'<option value="{k}">{label}（{shapes[k]}）</option>'
                          for k, (label, _) in families.SHAPES.items() if shapes[k])
-    opts_field = "".join(f'<option value="{slug}">{f}（{fields[f]}）</option>' for f, slug in FIELDS.items() if fields[f])
+    opts_field = "".join(f'<option value="{slug}">{f}（{fields[f]}）</option>' for f, slug in site_fields().items() if fields[f])
     return ('<form class="cb-filter" data-cb-filter hidden>'
             '<label>名称形式 <select name="shape" data-cb-filter-shape><option value="">全部</option>'
             f"{opts_shape}</select></label>"
@@ -687,15 +678,15 @@ def _matrix_page(s: _Site) -> str:
     counts: dict = defaultdict(int)
     for c in s.cases:
         for f in c.get("fields") or []:
-            if f in FIELDS:
+            if f in site_fields():
                 counts[(s.place_key(c), f)] += 1
     out = [_front("地区×领域", hide=["navigation", "toc"]), "# 地区×领域\n\n",
            "每行一个地区，每列一个领域，格中数字是该地区在该领域的案例数，点击进入该领域页上这个地区的做法。"
            f"行末是地区的案例总数（一个案例可属于几个领域）。地图见{_link(src, 'places/map.md', '案例地图')}。\n\n"]
     out.append('<div class="cb-matrix" markdown>\n\n')
-    head = ["地区", *(_link(src, f"fields/{slug}.md", f) for f, slug in FIELDS.items()), "案例"]
+    head = ["地区", *(_link(src, f"fields/{slug}.md", f) for f, slug in site_fields().items()), "案例"]
     out.append("| " + " | ".join(head) + " |\n")
-    out.append("| --- |" + " :---: |" * (len(FIELDS) + 1) + "\n")
+    out.append("| --- |" + " :---: |" * (len(site_fields()) + 1) + "\n")
     totals = defaultdict(int)
     for c in s.cases:
         totals[s.place_key(c)] += 1
@@ -704,7 +695,7 @@ def _matrix_page(s: _Site) -> str:
         if key is not None and key[1] != _NO_CITY:
             label += f' <span class="cb-meta">{md_escape(key[0])}</span>'
         cells = []
-        for f, slug in FIELDS.items():
+        for f, slug in site_fields().items():
             n = counts.get((key, f), 0)
             cells.append(f"[{n}]({_rel(src, f'fields/{slug}.md#' + s.place_anchor(key))}){{: .cb-cell .cb-heat-{mapgrid.level(n)} }}"
                          if n else "")
@@ -772,7 +763,7 @@ def write_site_pages(catalog: dict, docs_dir: Path) -> list[Path]:
         pages[s.prov_path(prov)] = _province_page(s, prov)
         for city in s.tree[prov]:
             pages[s.city_path(prov, city)] = _city_page(s, prov, city)
-    for f in FIELDS:
+    for f in site_fields():
         pages[f"fields/{field_slug(f)}.md"] = _field_page(s, f)
     written = []
     for rel in sorted(pages):

@@ -73,7 +73,8 @@ FIELDS = Record({
     "min_hits": Whole(0), "max_per_keyword": Whole(1), "min_hits_per_1000_chars": Number(),
     "min_share_of_top": Number(), "max_fields": Whole(0),
     "fields": MapOf(WORDS, "a mapping of each field's name to its words"),
-}, optional=("min_hits", "max_per_keyword", "min_hits_per_1000_chars", "min_share_of_top", "max_fields"))
+    "slugs": MapOf(Text(), "a mapping of a field's name to the address of its page"),
+}, optional=("min_hits", "max_per_keyword", "min_hits_per_1000_chars", "min_share_of_top", "max_fields", "slugs"))
 
 # kinds.yml — tag_meta.kind_of: the first kind whose keyword appears wins
 KINDS = ListOf(Record({"label": Text(), "keywords": WORDS}), "a list of mappings of label, keywords")

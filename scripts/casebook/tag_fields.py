@@ -23,6 +23,11 @@ def canonical_fields() -> list[str]:
     return list(_rules()[0])
 
 
+def field_slugs() -> dict[str, str]:
+    """The URL slugs that cases/fields.yml gives its fields (those it gives none are made by pages)."""
+    return dict(data.load("fields").get("slugs") or {})
+
+
 def tag_fields(text: str) -> list[str]:
     fields, min_hits, cap, density, share, max_fields = _rules()
     hits = {label: sum(min(text.count(w), cap) for w in words) for label, words in fields.items()}
