@@ -87,7 +87,6 @@ def case_record(case: Case) -> tuple[dict, list]:
 class Analysis:
     catalog: dict
     blocks: dict  # case id → blocks, for writing its page
-    files: list[str]
     report: Report
     words: dict = field(default_factory=dict)  # case id → (title, textsim words of title and text)
     copies: list[tuple[str, str]] = field(default_factory=list)  # (file on disk, relative to SRC; its copy)
@@ -112,9 +111,8 @@ def _analyse_document(source: sources.Source) -> tuple:
         data = None if keep is None or path.stat().st_size > MAX_BYTES else path.read_bytes()
     except OSError as exc:
         return name, "failed", f"{name}: cannot be read ({exc.strerror or exc})"
-    # kept under its path on disk (the name shown may be decoded from bytes that are not UTF-8);
     # a failure to keep it is OUT's trouble, not the file's: raised
-    read_from = path if data is None else _keep_copy(keep / os.path.relpath(path, src_dir), data)
+    read_from = path if data is None else _keep_copy(keep / _kept_name(source, src_dir), data)
     try:
         cases, removals, doc = convert_document(read_from, name, corr)
     except ReadError as exc:
@@ -129,6 +127,12 @@ def _analyse_document(source: sources.Source) -> tuple:
         out.append((record, found, case.blocks, words, pieces(record["text"])))
     chars = sum(len(ln.text) for ln in doc.lines)
     return name, "ok", (chars, [r.as_dict() for r in removals], out, corr.used - used)
+
+
+def _kept_name(source: sources.Source, src_dir: Path) -> str:
+    """Where a document's bytes are kept in the staging folder, and found again when its copy is
+    published: its path on disk (the name shown may be decoded from bytes that are not UTF-8)."""
+    return os.path.relpath(source.path, src_dir)
 
 
 def _keep_copy(copy: Path, data: bytes) -> Path:
@@ -186,7 +190,7 @@ def _analyse(src_dir: Path, corrections_file: Path | None, progress, workers: in
     global _job
     report = Report()
     corr = corrections.load(corrections_file)
-    records, blocks_by_id, found_by_id, words_by_id, removed, files, copies = [], {}, {}, {}, [], [], []
+    records, blocks_by_id, found_by_id, words_by_id, removed, copies = [], {}, {}, {}, [], []
     dedupe = Deduper()  # fed as the documents come in, while the workers read the next ones
     listing = sources.list_sources(src_dir)
     report.warnings.extend(listing.warnings)
@@ -207,8 +211,7 @@ def _analyse(src_dir: Path, corrections_file: Path | None, progress, workers: in
                 corr.used |= used
                 report.documents += 1
                 report.characters += chars
-                files.append(name)
-                copies.append((os.path.relpath(source.path, src_dir), source.copy))
+                copies.append((_kept_name(source, src_dir), source.copy))
                 removed.extend(removals)
                 for record, found, blocks, words, cut in cases:
                     base, n = record["id"], 2
@@ -239,7 +242,7 @@ def _analyse(src_dir: Path, corrections_file: Path | None, progress, workers: in
     report.warnings.extend(f"{d['file']}: “{d['title']}” duplicates {d['duplicate_of']} ({d['similarity']:.0%} shared); kept one" for d in duplicates)
     catalog = {"cases": records, "methods": methods, "removed": removed, "duplicates": duplicates}
     report.cases, report.removed, report.duplicates = len(records), len(removed), len(duplicates)
-    return Analysis(catalog, blocks_by_id, files, report, words_by_id, copies)
+    return Analysis(catalog, blocks_by_id, report, words_by_id, copies)
 
 
 def _drop_duplicates(records: list[dict], blocks_by_id: dict, removed: list[dict], dups: list) -> tuple[list[dict], list[dict]]:
