@@ -366,3 +366,4 @@ def test_a_field_added_to_fields_yml_gets_its_page_with_no_code_change(rules_dir
         assert "某县开展文化交流的做法" in page
     index = (docs / "fields" / "index.md").read_text(encoding="utf-8")
     assert "f-wenhuajiaoliu" in index and "tiyu-lianyi" in index and "体育联谊" in index
+    assert "统一战线工作的 17 个领域" in index

@@ -395,7 +395,7 @@ def _unknown_page(s: _Site) -> str:
 
 def _fields_index(s: _Site) -> str:
     src = "fields/index.md"
-    out = [_front("按领域"), "# 按领域浏览\n\n", "统一战线工作的 15 个领域。\n\n"]
+    out = [_front("按领域"), "# 按领域浏览\n\n", f"统一战线工作的 {len(site_fields())} 个领域。\n\n"]
     out.append("| 领域 | 案例 | 城市 |\n| --- | ---: | ---: |\n")
     for f, slug in site_fields().items():
         ids = [str(c["id"]) for c in s.cases if f in (c.get("fields") or [])]
